@@ -1,0 +1,1 @@
+"""Validate a Frictionless data package and build a documentary MkDocs site from it."""

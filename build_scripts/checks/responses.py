@@ -1,0 +1,43 @@
+"""A record does not answer a later record of its own table.
+
+Applies to every foreign key of a table onto itself when the table has a ``date`` field
+(a statement's ``responds_to``): the answered record's date is not after the answer's date,
+and no record answers itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from build_scripts.checks._common import problem, readable_tables, rows
+from build_scripts.package import Package
+from build_scripts.problems import Problem
+from build_scripts.values import parse_date
+
+
+def check(package: Package) -> Iterator[Problem]:
+    """Yield a problem for each self-reference that points forward in time or at itself."""
+    for table in readable_tables(package):
+        key = table.key
+        if key is None or "date" not in table.header:
+            continue
+        dates = {row.get(key, ""): row.get("date", "") for row in table.rows}
+        for fk in table.schema.get("foreignKeys", []):
+            if fk["reference"].get("resource") not in ("", table.name):
+                continue
+            name = fk["fields"]
+            for number, row in rows(table):
+                target = row.get(name, "")
+                if not target or target not in dates:
+                    continue
+                if target == row.get(key):
+                    yield problem(table, number, name, "self-reference", target,
+                                  f"The record '{target}' refers to itself in '{name}'.",
+                                  f"the id of another record, or an empty '{name}'")
+                    continue
+                own, other = parse_date(row.get("date", "")), parse_date(dates[target])
+                if own and other and other > own:
+                    yield problem(table, number, name, "responds-to-later", target,
+                                  f"This record ({own}) answers '{target}', which is dated "
+                                  f"later ({other}).",
+                                  "the id of an earlier record (or correct one of the dates)")

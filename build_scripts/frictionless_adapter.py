@@ -1,0 +1,173 @@
+"""Run Frictionless on a loaded package and translate its errors into problems.
+
+Frictionless checks types, constraints, primary, unique and foreign keys. Its error notes are
+written for programmers; here each becomes a sentence naming the file, row, column, the bad
+value and what the schema expects, with the closest existing ids for a broken foreign key.
+"""
+
+from __future__ import annotations
+
+import warnings
+from typing import Any
+
+from build_scripts.checks.list_references import suggest
+from build_scripts.package import DESCRIPTOR, Package, Table
+from build_scripts.problems import Problem
+
+EXAMPLES = {
+    "date": "a date written YYYY-MM-DD, such as 2024-05-16",
+    "integer": "a whole number such as 3, without spaces or words",
+    "number": "a number with a dot for decimals, such as -22.27",
+    "boolean": "true or false",
+    "string": "text",
+}
+
+
+def expected_for(field: dict[str, Any]) -> str:
+    """Describe in plain words what a cell of ``field`` must hold."""
+    constraints = field.get("constraints", {})
+    if "enum" in constraints:
+        return "one of: " + ", ".join(str(v) for v in constraints["enum"])
+    parts = [EXAMPLES.get(field.get("type", "string"), field.get("type", "a value"))]
+    if "pattern" in constraints:
+        example = field.get("example")
+        parts.append(f"matching the pattern {constraints['pattern']}"
+                     + (f" (for example {example})" if example else ""))
+    if "minimum" in constraints:
+        parts.append(f"at least {constraints['minimum']}")
+    if "maximum" in constraints:
+        parts.append(f"at most {constraints['maximum']}")
+    return ", ".join(parts)
+
+
+def _foreign_key(package: Package, table: Table, error: dict[str, Any]) -> Problem:
+    cells = [str(c) for c in error.get("cells", [])]
+    note = str(error.get("note", ""))
+    row = error.get("rowNumber")
+    for fk in table.schema.get("foreignKeys", []):
+        field = fk["fields"]
+        if field not in table.header:
+            continue
+        index = table.header.index(field)
+        value = cells[index] if index < len(cells) else ""
+        target_name = fk["reference"]["resource"] or table.name
+        target = package.tables.get(target_name)
+        known = sorted({r.get(fk["reference"]["fields"], "") for r in target.rows}) if target else []
+        if value and value not in known:
+            path = target.path if target else target_name
+            return Problem(table.path, row, field, "foreign-key", value,
+                           f"'{value}' is not an existing {fk['reference']['fields']} in {path}."
+                           + suggest(value, known),
+                           f"the id of an existing row of {path} (add that row first if it is new)",
+                           table.line_of(row) if row else None)
+    return Problem(table.path, row, None, "foreign-key", ",".join(cells),
+                   f"A reference does not resolve: {note}.", "ids of existing rows",
+                   table.line_of(row) if row else None)
+
+
+def _translate(package: Package, table: Table, error: dict[str, Any]) -> Problem:
+    kind = str(error.get("type", "error"))
+    row = error.get("rowNumber")
+    name = error.get("fieldName")
+    cell = error.get("cell")
+    value = None if cell is None else str(cell)
+    line = table.line_of(row) if isinstance(row, int) else None
+    field = table.field(name) if name else {}
+    if kind == "foreign-key":
+        return _foreign_key(package, table, error)
+    if kind == "type-error":
+        message = f"'{value}' is not a valid {field.get('type', 'value')}."
+        return Problem(table.path, row, name, kind, value, message, expected_for(field), line)
+    if kind == "constraint-error":
+        note = str(error.get("note", ""))
+        if note.startswith("constraint \"required\""):
+            return Problem(table.path, row, name, "required-cell", "",
+                           f"The column '{name}' is required, but this cell is empty.",
+                           expected_for(field), line)
+        constraints = field.get("constraints", {})
+        if note.startswith('constraint "enum"'):
+            message = f"'{value}' is not one of the allowed values." + suggest(
+                str(value), [str(v) for v in constraints.get("enum", [])])
+        elif note.startswith('constraint "pattern"'):
+            message = f"'{value}' does not have the expected form."
+        elif note.startswith(('constraint "minimum"', 'constraint "maximum"')):
+            message = f"'{value}' is out of range."
+        else:
+            message = f"'{value}' is not allowed here ({note})."
+        return Problem(table.path, row, name, kind, value, message, expected_for(field), line)
+    if kind in ("primary-key", "unique-error"):
+        key_name = table.key or name
+        key_value = (table.rows[table.numbers.index(row)].get(str(key_name), "")
+                     if isinstance(row, int) and row in table.numbers else value)
+        return Problem(table.path, row, key_name, "duplicate-key", key_value,
+                       f"The id '{key_value}' is already used by an earlier row.",
+                       "a new id not used by another row (ids are never reused)", line)
+    if kind == "missing-cell":
+        return Problem(table.path, row, name, kind, "",
+                       f"The row has too few cells: '{name}' is missing.",
+                       "as many cells as the header has columns (a comma may be missing)", line)
+    if kind == "extra-cell":
+        return Problem(table.path, row, None, kind, value,
+                       f"The row has more cells than the header has columns (extra: '{value}').",
+                       "cells that contain commas wrapped in double quotes", line)
+    if kind in ("missing-label", "extra-label", "incorrect-label", "duplicate-label",
+                "blank-label"):
+        label = error.get("label") or name
+        expected = ",".join(table.field_names)
+        return Problem(table.path, 1, str(label) if label else None, kind, str(label or ""),
+                       f"The header row does not match the schema ({kind.replace('-', ' ')}: "
+                       f"'{label}').", f"the header {expected}", 1)
+    if kind == "blank-row":
+        return Problem(table.path, row, None, kind, "", "The row is empty.",
+                       "no empty lines inside the table", line)
+    note = str(error.get("note") or error.get("message") or kind)
+    return Problem(table.path, row if isinstance(row, int) else None, name, kind, value,
+                   note, "see the schema in datapackage.json", line)
+
+
+def _cascade(table: Table, error: dict[str, Any], unreadable: set[str]) -> bool:
+    """True for an error Frictionless raises only because another table was unreadable."""
+    if error.get("type") in ("encoding-error", "source-error", "scheme-error", "format-error"):
+        return True  # our reader read this table; the failure came from a referenced one
+    if error.get("type") == "foreign-key":
+        targets = {fk["reference"]["resource"] for fk in table.schema.get("foreignKeys", [])}
+        return bool(targets & unreadable)
+    return False
+
+
+def frictionless_problems(package: Package) -> list[Problem]:
+    """Validate the package with Frictionless; return its errors as problems.
+
+    Tables that could not be read at all are left out: their problem is already recorded.
+    """
+    from frictionless import FrictionlessException, Package as FlPackage
+
+    unreadable = {t.name for t in package.tables.values() if not t.readable}
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            report = FlPackage(str(package.root / DESCRIPTOR)).validate()
+    except FrictionlessException as exc:
+        return [Problem(DESCRIPTOR, None, None, "package-error", None,
+                        f"Frictionless cannot read the package: {exc.error.message}",
+                        "a descriptor following the Data Package standard")]
+    by_name = {t.name: t for t in package.tables.values()}
+    by_path = {t.path: t for t in package.tables.values()}
+    problems = []
+    for task in report.tasks:
+        table = by_name.get(task.name) or by_path.get(str(task.place))
+        for error in task.errors:
+            data = error.to_descriptor()
+            if table is None:
+                problems.append(Problem(str(task.place or DESCRIPTOR), None, None,
+                                        str(data.get("type", "error")), None,
+                                        str(data.get("note") or data.get("message")),
+                                        "see the schema in datapackage.json"))
+            elif table.name not in unreadable and not _cascade(table, data, unreadable):
+                problems.append(_translate(package, table, data))
+    for error in report.errors:
+        data = error.to_descriptor()
+        problems.append(Problem(DESCRIPTOR, None, None, str(data.get("type", "package-error")),
+                                None, str(data.get("note") or data.get("message")),
+                                "a descriptor following the Data Package standard"))
+    return problems

@@ -1,0 +1,34 @@
+"""Validation problems as data: every check yields these, the CLI decides how to print them."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with the package, located as precisely as the check can.
+
+    ``row`` counts as Frictionless does (the header is row 1, the first data row is row 2);
+    ``line`` is the physical line in the file, which differs from ``row`` only when a cell
+    holds a line break.
+    """
+
+    file: str
+    row: int | None
+    field: str | None
+    type: str
+    value: str | None
+    message: str
+    expected: str
+    line: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the problem as a JSON-ready dictionary."""
+        return asdict(self)
+
+
+def sort_problems(problems: list[Problem]) -> list[Problem]:
+    """Order problems by file, then row, then field, so reports are stable."""
+    return sorted(problems, key=lambda p: (p.file, p.row or 0, p.field or "", p.type, p.message))

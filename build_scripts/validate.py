@@ -1,0 +1,34 @@
+"""Validation: read the package, run Frictionless and the project's checks, one report."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from build_scripts.checks import run_checks
+from build_scripts.frictionless_adapter import frictionless_problems
+from build_scripts.package import Package, load_package
+from build_scripts.problems import Problem, sort_problems
+
+
+@dataclass
+class Report:
+    """All problems found in a package; valid when there are none."""
+
+    package: Package
+    problems: list[Problem]
+
+    @property
+    def valid(self) -> bool:
+        """True when no problem was found."""
+        return not self.problems
+
+
+def validate_package(root: Path) -> Report:
+    """Validate the package at ``root`` and return every problem, sorted and deduplicated."""
+    package = load_package(root)
+    problems = list(package.problems)
+    if package.descriptor:
+        problems += frictionless_problems(package)
+        problems += run_checks(package)
+    return Report(package, sort_problems(list(dict.fromkeys(problems))))
