@@ -28,6 +28,7 @@ class Table:
     name: str
     path: str
     schema: dict[str, Any]
+    title: str = ""
     header: list[str] = field(default_factory=list)
     rows: list[Row] = field(default_factory=list)
     numbers: list[int] = field(default_factory=list)
@@ -119,7 +120,8 @@ def read_descriptor(root: Path) -> tuple[dict[str, Any] | None, list[Problem]]:
 
 
 def _read_table(root: Path, resource: dict[str, Any]) -> tuple[Table, list[Problem]]:
-    table = Table(resource["name"], resource["path"], resource["schema"])
+    table = Table(resource["name"], resource["path"], resource["schema"],
+                  str(resource.get("title") or resource["name"]))
     path = root / resource["path"]
     if not path.is_file():
         table.readable = False

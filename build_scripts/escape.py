@@ -1,0 +1,40 @@
+"""Escaping of data values for the places they are rendered.
+
+Every value that comes from the package goes through one of these before it reaches a page:
+Markdown text, an HTML attribute, YAML front matter, JSON inside a ``<script>``.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+# Characters that Markdown, its extensions, HTML or Jinja-like syntaxes give a meaning to.
+# Each is written as a numeric character reference, which Python-Markdown leaves alone and
+# the browser shows as the character itself: `[x](javascript:...)`, `<script>`, `{{ }}`,
+# `*emphasis*` and `| table |` all stay text.
+_MARKDOWN_SPECIALS = set("\\`*_{}[]()#+-!|~<>&\"':=^$%")
+_TABLE = {ord(ch): f"&#{ord(ch)};" for ch in _MARKDOWN_SPECIALS}
+
+
+def markdown_text(value: Any) -> str:
+    """Escape a data value for inline use in Markdown (line breaks become spaces)."""
+    text = "" if value is None else str(value)
+    text = " ".join(text.split())
+    return text.translate(_TABLE)
+
+
+def yaml_string(value: Any) -> str:
+    """Quote a value as a YAML scalar (a JSON string is a valid YAML double-quoted scalar)."""
+    return json.dumps("" if value is None else str(value), ensure_ascii=True)
+
+
+def script_json(value: Any) -> str:
+    """Serialise to JSON safe inside an HTML ``<script>`` element.
+
+    ``<``, ``>`` and ``&`` are written as ``\\u`` escapes so that ``</script>`` in the data
+    cannot close the element, and the output is stable (sorted keys).
+    """
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))

@@ -1,0 +1,52 @@
+"""Key figures for the home page, each with its as-of date and its source."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from build_scripts.casualties_page import EMPTY, figure_text
+from build_scripts.cells import Cells
+from build_scripts.escape import markdown_text
+from build_scripts.model import Dataset
+from build_scripts.render import render
+
+PLACEHOLDER = "<!-- key-figures -->"
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One key figure: value, what it counts, and where it comes from (escaped Markdown)."""
+
+    value: str
+    label: str
+    note: str
+
+
+def key_figures(dataset: Dataset, here: str = "index.md") -> str:
+    """The key-figures block: latest reported tolls and the size of the record."""
+    cells = Cells(dataset, here)
+    figures = []
+    deaths = dataset.rows("casualties")
+    official = sum(1 for d in deaths if d["toll_status"] == "official")
+    figures.append(Figure(str(official), "deaths documented one by one",
+                          f"and {len(deaths) - official} reported deaths not officially "
+                          "counted; " + cells.link("casualties", deaths[0]["casualty_id"],
+                                                   "see the casualties page") if deaths else ""))
+    reports = sorted(dataset.rows("casualty_reports"), key=lambda r: (r["as_of"], r["report_id"]))
+    table = dataset.table("casualty_reports")
+    for figure in ("killed", "injured", "security_injured", "arrests"):
+        latest = next((r for r in reversed(reports) if figure_text(r, figure) != EMPTY), None)
+        if latest is None:
+            continue
+        title = str(table.field(figure).get("title", figure)).lower()
+        figures.append(Figure(
+            markdown_text(figure_text(latest, figure)), markdown_text(title) + " (latest report)",
+            f"as of {markdown_text(latest['as_of'])}, reported by "
+            f"{markdown_text(latest['reporter'])}; source: {cells.sources(latest['source_ids'])}"))
+    version = markdown_text(dataset.descriptor.get("version", ""))
+    for name, noun in (("statements", "statements"), ("actors", "actors"),
+                       ("incidents", "incidents"), ("sources", "sources")):
+        count = len(dataset.rows(name))
+        figures.append(Figure(str(count), cells.link_index(name, noun),
+                              f"in version {version} of the data"))
+    return render("key_figures.md.j2", figures=figures)

@@ -1,0 +1,67 @@
+"""MkDocs hooks: add the generated pages to the build, so ``mkdocs serve`` shows them live.
+
+The package folder comes from ``extra.data_package`` in ``mkdocs.yml`` (relative to that
+file), or from the environment variable ``DATA_PACKAGE``. An invalid package stops the build
+with the validator's report; nothing is generated from invalid data.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from build_scripts.formats import format_text
+from build_scripts.generate import SiteFiles, generate_files
+from build_scripts.home import PLACEHOLDER, key_figures
+from build_scripts.model import build_dataset
+from build_scripts.validate import validate_package
+
+_state: dict[str, Any] = {}
+
+
+def package_dir(config: MkDocsConfig) -> Path:
+    """The data package folder this build renders."""
+    configured = os.environ.get("DATA_PACKAGE") or config.extra.get("data_package", "datapackage")
+    path = Path(configured)
+    if not path.is_absolute():
+        path = Path(config.config_file_path).parent / path
+    return path
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Validate the package and generate every page once per build."""
+    root = package_dir(config)
+    report = validate_package(root)
+    if not report.valid:
+        name = str(report.package.descriptor.get("name") or root)
+        raise PluginError("The data package is invalid; no page was generated.\n"
+                          + format_text(report.problems, name))
+    _state["package"] = report.package
+    _state["files"] = generate_files(report.package)
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Add the generated pages and assets to the files MkDocs builds."""
+    generated: SiteFiles = _state["files"]
+    for path, content in generated.items():
+        existing = files.get_file_from_path(path)
+        if existing is not None:
+            raise PluginError(f"docs/{path} is hand-written, but the generator also makes "
+                              f"{path}: rename one of them.")
+        files.append(File.generated(config, path, content=content))
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Replace the key-figures placeholder of a hand-written page with figures from the data."""
+    if PLACEHOLDER in markdown:
+        dataset = build_dataset(_state["package"])
+        markdown = markdown.replace(PLACEHOLDER, key_figures(dataset, page.file.src_uri))
+    return markdown

@@ -1,0 +1,23 @@
+"""Page sections as data: a heading with a list of items or a table, all pre-escaped Markdown."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Table:
+    """A Markdown table: header cells and rows of cells (already escaped)."""
+
+    header: list[str]
+    rows: list[list[str]]
+
+
+@dataclass(frozen=True)
+class Section:
+    """A titled part of a page: bullet items or a table; ``empty`` shows when it has neither."""
+
+    heading: str
+    items: list[str] = field(default_factory=list)
+    table: Table | None = None
+    empty: str = "None recorded."
