@@ -2,7 +2,7 @@
 
 Applies to every foreign key of a table onto itself when the table has a ``date`` field
 (a statement's ``responds_to``): the answered record's date is not after the answer's date,
-and no record answers itself.
+and no record answers itself. Dates are compared at the coarser of the two precisions.
 """
 
 from __future__ import annotations
@@ -15,13 +15,19 @@ from build_scripts.problems import Problem
 from build_scripts.values import parse_date
 
 
+# Characters of an ISO date that a precision makes meaningful: compare dates only that far,
+# so a reply known to the month is not "earlier" than a claim made later that month.
+_WIDTH = {"day": 10, "month": 7, "year": 4}
+
+
 def check(package: Package) -> Iterator[Problem]:
     """Yield a problem for each self-reference that points forward in time or at itself."""
     for table in readable_tables(package):
         key = table.key
         if key is None or "date" not in table.header:
             continue
-        dates = {row.get(key, ""): row.get("date", "") for row in table.rows}
+        dates = {row.get(key, ""): (row.get("date", ""), row.get("date_precision", "day"))
+                 for row in table.rows}
         for fk in table.schema.get("foreignKeys", []):
             if fk["reference"].get("resource") not in ("", table.name):
                 continue
@@ -35,8 +41,10 @@ def check(package: Package) -> Iterator[Problem]:
                                   f"The record '{target}' refers to itself in '{name}'.",
                                   f"the id of another record, or an empty '{name}'")
                     continue
-                own, other = parse_date(row.get("date", "")), parse_date(dates[target])
-                if own and other and other > own:
+                own, other = parse_date(row.get("date", "")), parse_date(dates[target][0])
+                width = min(_WIDTH.get(row.get("date_precision", "day"), 10),
+                            _WIDTH.get(dates[target][1], 10))
+                if own and other and other.isoformat()[:width] > own.isoformat()[:width]:
                     yield problem(table, number, name, "responds-to-later", target,
                                   f"This record ({own}) answers '{target}', which is dated "
                                   f"later ({other}).",
