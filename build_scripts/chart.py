@@ -8,9 +8,10 @@ from dataclasses import dataclass
 
 import matplotlib
 
-matplotlib.use("Agg")  # no display on a build machine
+matplotlib.use("Agg")  # no display on a build machine; chosen before pyplot is imported
 
-from matplotlib import pyplot as plt  # noqa: E402 - the backend must be chosen first
+from matplotlib import dates as mdates
+from matplotlib import pyplot as plt
 
 # Colour-blind-safe pair (Okabe-Ito), readable on Material's light and dark backgrounds.
 REPORT_COLOUR = "#E69F00"
@@ -39,14 +40,14 @@ def tolls_svg(reports: list[TollPoint], documented: list[tuple[dt.date, int]],
         if documented:
             xs = [d for d, _ in documented]
             ys = [n for _, n in documented]
-            ax.step(xs, ys, where="post", color=DOCUMENTED_COLOUR, linewidth=2,
+            ax.step(mdates.date2num(xs), ys, where="post", color=DOCUMENTED_COLOUR, linewidth=2,
                     label="Deaths documented one by one in this record")
         exact = [p for p in reports if p.qualifier == "exact"]
         fuzzy = [p for p in reports if p.qualifier != "exact"]
-        ax.scatter([p.as_of for p in exact], [p.value for p in exact], color=REPORT_COLOUR,
+        ax.scatter(mdates.date2num([p.as_of for p in exact]), [p.value for p in exact], color=REPORT_COLOUR,
                    zorder=3, label="Reported toll (exact figure)")
         if fuzzy:
-            ax.scatter([p.as_of for p in fuzzy], [p.value for p in fuzzy], facecolors="none",
+            ax.scatter(mdates.date2num([p.as_of for p in fuzzy]), [p.value for p in fuzzy], facecolors="none",
                        edgecolors=REPORT_COLOUR, zorder=3,
                        label="Reported toll ('about', 'at least', 'more than')")
         ax.set_title(title)
@@ -54,6 +55,7 @@ def tolls_svg(reports: list[TollPoint], documented: list[tuple[dt.date, int]],
         ax.set_ylim(bottom=0)
         ax.grid(True, alpha=0.3)
         ax.legend(loc="lower right", fontsize="small")
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
         fig.autofmt_xdate()
         out = io.StringIO()
         fig.savefig(out, format="svg", metadata={"Date": None, "Creator": None})

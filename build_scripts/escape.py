@@ -7,21 +7,31 @@ Markdown text, an HTML attribute, YAML front matter, JSON inside a ``<script>``.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
-# Characters that Markdown, its extensions, HTML or Jinja-like syntaxes give a meaning to.
-# Each is written as a numeric character reference, which Python-Markdown leaves alone and
-# the browser shows as the character itself: `[x](javascript:...)`, `<script>`, `{{ }}`,
-# `*emphasis*` and `| table |` all stay text.
-_MARKDOWN_SPECIALS = set("\\`*_{}[]()#+-!|~<>&\"':=^$%")
+# Characters that inline Markdown, its extensions, HTML or Jinja-like syntaxes give a meaning
+# to anywhere in a line. Each is written as a numeric character reference, which
+# Python-Markdown leaves alone and the browser shows as the character itself:
+# `[x](javascript:...)`, `<script>`, `{{ }}`, `*emphasis*` and `| table |` all stay text.
+_MARKDOWN_SPECIALS = set("\\`*_{}[]()#+!|~<>&\"'")
 _TABLE = {ord(ch): f"&#{ord(ch)};" for ch in _MARKDOWN_SPECIALS}
+# Block syntax only counts at the start of a line: a list ("- ", "1. "), a rule ("---"),
+# a setext underline ("==="). A value is one line, so only its first character can start one.
+_LEADING = re.compile(r"^(?:([-=:])|(\d+)([.)]))")
 
 
 def markdown_text(value: Any) -> str:
     """Escape a data value for inline use in Markdown (line breaks become spaces)."""
     text = "" if value is None else str(value)
-    text = " ".join(text.split())
-    return text.translate(_TABLE)
+    text = " ".join(text.split()).translate(_TABLE)
+    return _LEADING.sub(_escape_leading, text)
+
+
+def _escape_leading(match: re.Match[str]) -> str:
+    if match.group(1):
+        return f"&#{ord(match.group(1))};"
+    return f"{match.group(2)}&#{ord(match.group(3))};"
 
 
 def yaml_string(value: Any) -> str:

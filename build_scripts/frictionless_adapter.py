@@ -140,7 +140,8 @@ def frictionless_problems(package: Package) -> list[Problem]:
 
     Tables that could not be read at all are left out: their problem is already recorded.
     """
-    from frictionless import FrictionlessException, Package as FlPackage
+    from frictionless import FrictionlessException
+    from frictionless import Package as FlPackage
 
     unreadable = {t.name for t in package.tables.values() if not t.readable}
     try:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from build_scripts.casualties_page import EMPTY, figure_text
-from build_scripts.cells import Cells
+from build_scripts.casualties_page import figure_text
+from build_scripts.cells import EMPTY, Cells
 from build_scripts.escape import markdown_text
 from build_scripts.model import Dataset
 from build_scripts.render import render

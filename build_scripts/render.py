@@ -20,7 +20,7 @@ def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("build_scripts", "templates"),
         undefined=jinja2.StrictUndefined,
-        autoescape=False,  # noqa: S701 - Markdown output; values are escaped by the md filter
+        autoescape=False,  # Markdown output: values are escaped by the md filter instead
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,

@@ -31,7 +31,7 @@ def check(package: Package) -> Iterator[Problem]:
                 elif precision in ("day", "month", "year") and not cell:
                     yield problem(table, number, name, "date-precision", "",
                                   f"'{name}' is empty although its precision is '{precision}'.",
-                                  f"a date such as 2024-05-16, or the precision 'unknown'")
+                                  "a date such as 2024-05-16, or the precision 'unknown'")
                 elif date and precision == "month" and date.day != 1:
                     yield problem(table, number, name, "date-precision", cell,
                                   f"'{cell}' is not the first day of a month, but the "

@@ -14,7 +14,6 @@ from build_scripts.package import Package
 from build_scripts.problems import Problem
 from build_scripts.values import parse_date
 
-
 # Characters of an ISO date that a precision makes meaningful: compare dates only that far,
 # so a reply known to the month is not "earlier" than a claim made later that month.
 _WIDTH = {"day": 10, "month": 7, "year": 4}

@@ -1,0 +1,165 @@
+"""The built site, read as HTML: pages exist, data is escaped, builds are deterministic."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from build_scripts.package import load_package
+from build_scripts.site_build import BuildError, build_site
+from tests.conftest import BUNDLED, ROOT, VALID, set_cell
+
+THIRD_PARTY = re.compile(r"""(src|href)=["']?(https?:)?//(?!example\.org)""")
+
+
+def html(site: Path, path: str) -> str:
+    """The text of a built page."""
+    return (site / path).read_text(encoding="utf-8")
+
+
+def test_every_record_has_its_page(fixture_site: Path) -> None:
+    """Each actor, statement, incident and source gets a page at <table>/<id>/."""
+    package = load_package(VALID)
+    for table in ("actors", "statements", "incidents", "sources"):
+        key = package.tables[table].key
+        for row in package.rows(table):
+            assert (fixture_site / table / row[key] / "index.html").is_file(), (table, row[key])
+
+
+def test_statement_page_shows_quote_translation_and_answer(fixture_site: Path) -> None:
+    """A statement page quotes the words in their language, says who translated, links answers."""
+    page = html(fixture_site, "statements/2030-03-04-dam-company-denies/index.html")
+    assert '<blockquote class="record-quote" lang="fr">' in page
+    assert "Nous avons prévenu la mairie deux heures avant." in page
+    assert "translation by this project" in page
+    assert 'href="../2030-03-03-mayor-blames-dam/"' in page
+
+
+def test_actor_page_lists_statements_by_and_about(fixture_site: Path) -> None:
+    """An actor page lists what it said and what was said about it, with stances."""
+    page = html(fixture_site, "actors/dam-company/index.html")
+    assert "Statements by Dam Company" in page
+    assert "Statements about Dam Company" in page
+    assert "accuses" in page
+
+
+def test_casualties_page_has_chart_table_and_disagreements(fixture_site: Path) -> None:
+    """The casualties page shows the deaths, the chart with a text alternative, every report."""
+    page = html(fixture_site, "casualties/index.html")
+    assert "John Example" in page
+    assert "name not published" in page
+    assert 'alt="Chart of 3 reported death tolls' in page
+    assert (fixture_site / "assets/generated/tolls.svg").read_text(encoding="utf-8").startswith(
+        "<?xml")
+    for wording in ("no deaths so far", "at least three dead"):
+        assert wording in page
+    assert "sources disagree" in page
+
+
+def test_home_shows_key_figures_with_sources(fixture_site: Path) -> None:
+    """The home page replaces its placeholder with figures, each with as-of date and source."""
+    page = html(fixture_site, "index.html")
+    assert "key-figures" in page
+    assert "as of 2030-03-03, reported by Example Wire" in page
+    assert "<!-- key-figures -->" not in page
+
+
+def test_downloads_are_on_the_data_page(fixture_site: Path) -> None:
+    """The data page links every table's CSV and the zip, and the files exist."""
+    page = html(fixture_site, "data/index.html")
+    for name in load_package(VALID).tables:
+        assert f'href="../downloads/{name}.csv"' in page
+        assert (fixture_site / "downloads" / f"{name}.csv").is_file()
+    assert (fixture_site / "downloads" / "riverside-flood-2030-0.1.0.zip").is_file()
+
+
+def test_no_third_party_requests_in_pages(fixture_site: Path) -> None:
+    """No built page loads a script, style or font from another host."""
+    offenders = []
+    for page in fixture_site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        for match in re.finditer(r"<(script|link|img)[^>]+>", text):
+            if THIRD_PARTY.search(match.group(0)):
+                offenders.append((page.name, match.group(0)))
+    assert offenders == []
+
+
+HOSTILE = {
+    "quote": "</script><script>alert(1)</script> [click](javascript:alert(2)) {{ 7*7 }} **bold**",
+    "summary": "<img src=x onerror=alert(3)> | table | _under_ `code` # heading",
+}
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A site built from the fixture with hostile text in a statement."""
+    import shutil
+
+    root = tmp_path_factory.mktemp("hostile")
+    package = root / "package"
+    shutil.copytree(VALID, package)
+    for column, value in HOSTILE.items():
+        set_cell(package, "statements", 2, column, value)
+    set_cell(package, "actors", 2, "name", "Jane </title><b>Mayor</b> [x](javascript:alert(4))")
+    site = root / "site"
+    build_site(package, site, ROOT / "mkdocs.yml")
+    return site
+
+
+def test_hostile_text_renders_as_text_everywhere(hostile_site: Path) -> None:
+    """Markup, links, template syntax and Markdown in the data show as text, never run."""
+    for page in hostile_site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "<script>alert(1)" not in text, page
+        assert 'href="javascript:' not in text.lower(), page
+        assert "<img src=x" not in text, page
+        assert "<b>Mayor</b>" not in text, page
+        assert "</title><b>" not in text, page
+    page = html(hostile_site, "statements/2030-03-03-mayor-blames-dam/index.html")
+    assert "&#60;/script&#62;&#60;script&#62;alert&#40;1&#41;" in page
+    assert "&#123;&#123; 7&#42;7 &#125;&#125;" in page
+    assert "<strong>bold</strong>" not in page
+
+
+def _digest(site: Path) -> dict[str, str]:
+    return {str(p.relative_to(site)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def test_same_package_builds_same_bytes(fixture_site: Path, tmp_path: Path) -> None:
+    """A second build of the same package gives byte-identical files, sitemap included."""
+    again = tmp_path / "again"
+    build_site(VALID, again, ROOT / "mkdocs.yml")
+    assert _digest(again) == _digest(fixture_site)
+
+
+def test_failed_mkdocs_build_keeps_last_good_site(
+        package_copy: Callable[[Path], Path], tmp_path: Path) -> None:
+    """When mkdocs fails (a broken config), the previous site stays exactly as it was."""
+    site = tmp_path / "site"
+    build_site(VALID, site, ROOT / "mkdocs.yml")
+    before = _digest(site)
+    broken = tmp_path / "mkdocs.yml"
+    broken.write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+                      .replace("docs_dir: docs", f"docs_dir: {ROOT / 'docs'}")
+                      .replace("  - build_scripts/mkdocs_hooks.py",
+                               f"  - {ROOT / 'build_scripts/mkdocs_hooks.py'}")
+                      + "\nnav:\n  - Missing: no-such-page.md\n", encoding="utf-8")
+    with pytest.raises(BuildError):
+        build_site(VALID, site, broken)
+    assert _digest(site) == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")] == []
+
+
+def test_bundled_package_builds_every_record_page(bundled_site: Path) -> None:
+    """The real package builds strictly and every record has its page."""
+    package = load_package(BUNDLED)
+    for table in ("actors", "statements", "incidents", "sources"):
+        key = package.tables[table].key
+        missing = [row[key] for row in package.rows(table)
+                   if not (bundled_site / table / row[key] / "index.html").is_file()]
+        assert missing == [], table
