@@ -88,7 +88,7 @@ def casualties_page(dataset: Dataset) -> tuple[str, str]:
                 age += " (sources disagree)"
             rows.append(DeathRow(
                 d["casualty_id"], str(number),
-                markdown_text(d["name"]) if d["name"] else "*name not published*",
+                markdown_text(d["name"]) if d["name"] else "name not published",
                 age, markdown_text(d["category"]),
                 markdown_text(format_date(d["date"], d["date_precision"])),
                 markdown_text(place["name"]) if place else EMPTY,

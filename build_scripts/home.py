@@ -9,6 +9,7 @@ from build_scripts.cells import EMPTY, Cells
 from build_scripts.escape import markdown_text
 from build_scripts.model import Dataset
 from build_scripts.render import render
+from build_scripts.values import split_ids
 
 PLACEHOLDER = "<!-- key-figures -->"
 
@@ -20,6 +21,16 @@ class Figure:
     value: str
     label: str
     note: str
+
+
+def _sources_with_kind(cells: Cells, source_ids: str) -> str:
+    """Links to sources, each followed by its kind (newspaper, activist site, ...)."""
+    parts = []
+    for source_id in split_ids(source_ids):
+        source = cells.dataset.get("sources", source_id)
+        kind = f" ({markdown_text(source['source_type'])})" if source else ""
+        parts.append(cells.link("sources", source_id) + kind)
+    return "; ".join(parts)
 
 
 def key_figures(dataset: Dataset, here: str = "index.md") -> str:
@@ -42,7 +53,7 @@ def key_figures(dataset: Dataset, here: str = "index.md") -> str:
         figures.append(Figure(
             markdown_text(figure_text(latest, figure)), markdown_text(title) + " (latest report)",
             f"as of {markdown_text(latest['as_of'])}, reported by "
-            f"{markdown_text(latest['reporter'])}; source: {cells.sources(latest['source_ids'])}"))
+            f"{markdown_text(latest['reporter'])}; source: {_sources_with_kind(cells, latest['source_ids'])}"))
     version = markdown_text(dataset.descriptor.get("version", ""))
     for name, noun in (("statements", "statements"), ("actors", "actors"),
                        ("incidents", "incidents"), ("sources", "sources")):
