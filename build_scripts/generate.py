@@ -5,6 +5,7 @@ from __future__ import annotations
 from build_scripts.casualties_page import CHART_PATH, casualties_page
 from build_scripts.data_page import data_page
 from build_scripts.downloads import package_zip, table_csv, zip_name
+from build_scripts.home import home_page
 from build_scripts.index_pages import index_page, places_page
 from build_scripts.links import index_path, record_path
 from build_scripts.model import RECORD_TABLES, build_dataset
@@ -22,6 +23,7 @@ def generate_files(package: Package) -> SiteFiles:
     """Return ``{docs-relative path: content}`` for every generated page and asset."""
     dataset = build_dataset(package)
     files: SiteFiles = {}
+    files["index.md"] = home_page(dataset)
     files["timeline.md"] = timeline_page(dataset)
     files["claims.md"] = claims_page(dataset)
     files["casualties.md"], files[CHART_PATH] = casualties_page(dataset)

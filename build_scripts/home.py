@@ -1,4 +1,4 @@
-"""Key figures for the home page, each with its as-of date and its source."""
+"""The home page: the curated introduction and key figures, each with its as-of date and source."""
 
 from __future__ import annotations
 
@@ -10,8 +10,6 @@ from build_scripts.escape import markdown_text
 from build_scripts.model import Dataset
 from build_scripts.render import render
 from build_scripts.values import split_ids
-
-PLACEHOLDER = "<!-- key-figures -->"
 
 
 @dataclass(frozen=True)
@@ -53,7 +51,8 @@ def key_figures(dataset: Dataset, here: str = "index.md") -> str:
         figures.append(Figure(
             markdown_text(figure_text(latest, figure)), markdown_text(title) + " (latest report)",
             f"as of {markdown_text(latest['as_of'])}, reported by "
-            f"{markdown_text(latest['reporter'])}; source: {_sources_with_kind(cells, latest['source_ids'])}"))
+            f"{markdown_text(latest['reporter'])}; source: "
+            + _sources_with_kind(cells, latest["source_ids"])))
     version = markdown_text(dataset.descriptor.get("version", ""))
     for name, noun in (("statements", "statements"), ("actors", "actors"),
                        ("incidents", "incidents"), ("sources", "sources")):
@@ -61,3 +60,13 @@ def key_figures(dataset: Dataset, here: str = "index.md") -> str:
         figures.append(Figure(str(count), cells.link_index(name, noun),
                               f"in version {version} of the data"))
     return render("key_figures.md.j2", figures=figures)
+
+
+def home_page(dataset: Dataset) -> str:
+    """The home page: the package's title, its curated introduction, key figures, ways in.
+
+    The introduction is Markdown written by the package's curators (like the pages in
+    ``docs/``), so it is included as written; everything computed from rows is escaped.
+    """
+    return render("home.md.j2", title=str(dataset.descriptor.get("title", "")),
+                  intro=dataset.package.intro, figures=key_figures(dataset))

@@ -14,12 +14,9 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.pages import Page
 
 from build_scripts.formats import format_text
 from build_scripts.generate import SiteFiles, generate_files
-from build_scripts.home import PLACEHOLDER, key_figures
-from build_scripts.model import build_dataset
 from build_scripts.validate import validate_package
 
 _state: dict[str, Any] = {}
@@ -57,11 +54,3 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                               f"{path}: rename one of them.")
         files.append(File.generated(config, path, content=content))
     return files
-
-
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Replace the key-figures placeholder of a hand-written page with figures from the data."""
-    if PLACEHOLDER in markdown:
-        dataset = build_dataset(_state["package"])
-        markdown = markdown.replace(PLACEHOLDER, key_figures(dataset, page.file.src_uri))
-    return markdown

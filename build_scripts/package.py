@@ -75,6 +75,7 @@ class Package:
     descriptor: dict[str, Any]
     tables: dict[str, Table]
     problems: list[Problem] = field(default_factory=list)
+    intro: str = ""
 
     def rows(self, name: str) -> list[Row]:
         """Rows of the table ``name``, or an empty list when the package has no such table."""
@@ -184,4 +185,20 @@ def load_package(root: Path) -> Package:
         table, found = _read_table(root, resource)
         tables[table.name] = table
         problems.extend(found)
-    return Package(root, descriptor, tables, problems)
+    intro, found = _read_intro(root, descriptor)
+    problems.extend(found)
+    return Package(root, descriptor, tables, problems, intro)
+
+
+def _read_intro(root: Path, descriptor: dict[str, Any]) -> tuple[str, list[Problem]]:
+    """Read the curated home-page introduction named by ``x-intro`` (Markdown), if any."""
+    name = descriptor.get("x-intro")
+    if not name:
+        return str(descriptor.get("description", "")), []
+    path = root / str(name)
+    try:
+        return path.read_text(encoding="utf-8"), []
+    except (OSError, UnicodeDecodeError) as exc:
+        return "", [Problem(str(name), None, None, "missing-file", None,
+                            f"The introduction {name} named by x-intro cannot be read ({exc}).",
+                            "a UTF-8 Markdown file at that path, or no x-intro")]
