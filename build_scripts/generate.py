@@ -10,11 +10,12 @@ from build_scripts.index_pages import index_page, places_page
 from build_scripts.links import index_path, record_path
 from build_scripts.model import RECORD_TABLES, build_dataset
 from build_scripts.narrative import claims_page, timeline_page
+from build_scripts.network_pages import ego_section, network_file, network_files
 from build_scripts.package import Package
 from build_scripts.record_pages import actor_page, incident_page, source_page, statement_page
 
-RECORD_PAGES = {"actors": actor_page, "statements": statement_page,
-                "incidents": incident_page, "sources": source_page}
+RECORD_PAGES = {"statements": statement_page, "incidents": incident_page,
+                "sources": source_page}
 
 SiteFiles = dict[str, str | bytes]
 
@@ -28,11 +29,18 @@ def generate_files(package: Package) -> SiteFiles:
     files["claims.md"] = claims_page(dataset)
     files["casualties.md"], files[CHART_PATH] = casualties_page(dataset)
     files["places.md"] = places_page(dataset)
+    networks = network_files(dataset)
+    files.update(networks)
     for table in RECORD_TABLES:
         files[index_path(table)] = index_page(dataset, table)
-        render_page = RECORD_PAGES[table]
         for record_id in sorted(dataset.records.get(table, {})):
-            files[record_path(table, record_id)] = render_page(dataset, record_id)
+            path = record_path(table, record_id)
+            if table == "actors":
+                ego = network_file(f"ego/{record_id}") in networks
+                section = ego_section(dataset, record_id, path) if ego else ""
+                files[path] = actor_page(dataset, record_id, section)
+            else:
+                files[path] = RECORD_PAGES[table](dataset, record_id)
     archive = package_zip(package)
     files[f"downloads/{zip_name(package)}"] = archive
     for name in package.tables:

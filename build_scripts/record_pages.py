@@ -44,7 +44,7 @@ def quote_block(cells: Cells, row: Row) -> str:
                   attribution=attribution)
 
 
-def actor_page(dataset: Dataset, actor_id: str) -> str:
+def actor_page(dataset: Dataset, actor_id: str, network: str = "") -> str:
     """The page of one actor: its fields, its statements, statements about it, its links."""
     here = record_path("actors", actor_id)
     cells = Cells(dataset, here)
@@ -69,6 +69,7 @@ def actor_page(dataset: Dataset, actor_id: str) -> str:
     members = dataset.linked_from("actors", actor_id, "actors", "parent_id")
     lead = markdown_text(actor["role"]) + "."
     sections = [
+        Section("Network", body=network),
         Section("Statements by " + actor["name"], [statement_line(cells, s) for s in said]),
         Section("Statements about " + actor["name"],
                 [f"*{markdown_text(stance)}*: {statement_line(cells, s)}" for s, stance in about]),
@@ -83,7 +84,8 @@ def actor_page(dataset: Dataset, actor_id: str) -> str:
         _fields_section(cells, "actors", actor),
     ]
     return render("record.md.j2", title=actor["name"], lead=lead,
-                  sections=[s for s in sections if s.items or s.table or s.heading == "Sources"])
+                  sections=[s for s in sections
+                            if s.items or s.table or s.body or s.heading == "Sources"])
 
 
 def statement_page(dataset: Dataset, statement_id: str) -> str:

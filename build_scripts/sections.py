@@ -21,3 +21,4 @@ class Section:
     items: list[str] = field(default_factory=list)
     table: Table | None = None
     empty: str = "None recorded."
+    body: str = ""  # pre-escaped Markdown shown before the items or table
