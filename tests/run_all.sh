@@ -7,6 +7,10 @@ VENV="${VENV:-.venv}"
 if [ ! -x "$VENV/bin/python" ]; then
   python3 -m venv "$VENV"
 fi
+# Browser tests use Debian's Chromium (never a downloaded browser); install it where we can.
+if [ ! -x /usr/bin/chromium ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
 "$VENV/bin/pip" install --quiet --disable-pip-version-check -e '.[dev]'
 "$VENV/bin/ruff" check build_scripts tests
 "$VENV/bin/mypy"
