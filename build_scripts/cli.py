@@ -1,4 +1,4 @@
-"""Command line: ``python -m build_scripts validate | build`` (alias ``nc-record``).
+"""Command line: ``python -m build_scripts validate | build | release | diff`` (alias ``nc-record``).
 
 Exit codes: 0 success, 1 invalid data or failed build, 2 usage error. No traceback reaches
 the user for bad input: every failure is a sentence.
@@ -37,7 +37,59 @@ def _parser() -> argparse.ArgumentParser:
                        help="where the built site goes (default: site)")
     build.add_argument("--config", type=Path, default=Path("mkdocs.yml"),
                        help="MkDocs configuration (default: mkdocs.yml)")
+    release = commands.add_parser("release", help="write the release files and a snapshot")
+    release.add_argument("--package", type=Path, default=DEFAULT_PACKAGE,
+                         help="folder holding datapackage.json (default: datapackage)")
+    release.add_argument("--out", type=Path, default=Path("dist"),
+                         help="where the release files go (default: dist)")
+
+    diff = commands.add_parser("diff", help="compare two packages record by record")
+    diff.add_argument("old", type=Path, help="folder of the old package")
+    diff.add_argument("new", type=Path, help="folder of the new package")
+    diff.add_argument("--format", choices=("text", "markdown", "json"), default="text",
+                      help="text for people, markdown for a job summary, json for tools")
     return parser
+
+
+def _load_valid(folder: Path) -> object:
+    """Validate a package; print its problems and return None when it is invalid."""
+    report = validate_package(folder)
+    if not report.valid:
+        name = str(report.package.descriptor.get("name") or folder)
+        sys.stderr.write(format_text(report.problems, name))
+        return None
+    return report.package
+
+
+def _release(args: argparse.Namespace) -> int:
+    from build_scripts.package import Package
+    from build_scripts.release_io import ReleaseError, write_release
+
+    package = _load_valid(args.package)
+    if not isinstance(package, Package):
+        sys.stderr.write("Release stopped: the package is invalid.\n")
+        return 1
+    try:
+        names = write_release(package, args.out)
+    except (ReleaseError, OSError) as exc:
+        sys.stderr.write(f"Release failed: {exc}\n")
+        return 1
+    sys.stdout.write(f"Release written to {args.out}: " + ", ".join(names) + "\n")
+    return 0
+
+
+def _diff(args: argparse.Namespace) -> int:
+    from build_scripts.diff import diff_packages, format_json, format_markdown
+    from build_scripts.diff import format_text as diff_text
+    from build_scripts.package import Package
+
+    old, new = _load_valid(args.old), _load_valid(args.new)
+    if not isinstance(old, Package) or not isinstance(new, Package):
+        sys.stderr.write("Diff stopped: both packages must be valid.\n")
+        return 1
+    formatter = {"text": diff_text, "markdown": format_markdown, "json": format_json}[args.format]
+    sys.stdout.write(formatter(diff_packages(old, new)))
+    return 0
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -77,6 +129,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = _parser().parse_args(argv)
     except SystemExit as exc:  # argparse exits 2 on usage errors and 0 on --help
         return int(exc.code or 0)
-    if args.command == "validate":
-        return _validate(args)
-    return _build(args)
+    commands = {"validate": _validate, "build": _build, "release": _release, "diff": _diff}
+    return commands[args.command](args)

@@ -3,8 +3,17 @@
 from __future__ import annotations
 
 from build_scripts.casualties_page import CHART_PATH, casualties_page
-from build_scripts.data_page import data_page
-from build_scripts.downloads import package_zip, table_csv, zip_name
+from build_scripts.cells import label
+from build_scripts.citation import record_citation
+from build_scripts.codebook import codebook_page
+from build_scripts.data_page import data_page, jsonld_meta
+from build_scripts.escape import markdown_text
+from build_scripts.history_pages import (
+    changelog_page,
+    corrections_page,
+    tombstone_page,
+    withdrawn_records,
+)
 from build_scripts.home import home_page
 from build_scripts.index_pages import index_page, places_page
 from build_scripts.links import index_path, record_path
@@ -13,6 +22,7 @@ from build_scripts.narrative import claims_page, timeline_page
 from build_scripts.network_pages import ego_section, network_file, network_files
 from build_scripts.package import Package
 from build_scripts.record_pages import actor_page, incident_page, source_page, statement_page
+from build_scripts.release import release_files
 
 RECORD_PAGES = {"statements": statement_page, "incidents": incident_page,
                 "sources": source_page}
@@ -20,11 +30,22 @@ RECORD_PAGES = {"statements": statement_page, "incidents": incident_page,
 SiteFiles = dict[str, str | bytes]
 
 
-def generate_files(package: Package) -> SiteFiles:
-    """Return ``{docs-relative path: content}`` for every generated page and asset."""
+def cite_block(package: Package, title: str, record_id: str, url: str) -> str:
+    """The "cite this record" section appended to each record page."""
+    return ("\n## Cite this record\n\n"
+            + markdown_text(record_citation(package, title, record_id, url)) + "\n")
+
+
+def generate_files(package: Package, releases: list[Package] | None = None,
+                   site_url: str = "") -> SiteFiles:
+    """Return ``{docs-relative path: content}`` for every generated page and asset.
+
+    ``releases`` are the past released versions (for the changelog and tombstones);
+    ``site_url`` makes citations carry absolute addresses when the site has one.
+    """
+    releases = releases or []
     dataset = build_dataset(package)
     files: SiteFiles = {}
-    files["index.md"] = home_page(dataset)
     files["timeline.md"] = timeline_page(dataset)
     files["claims.md"] = claims_page(dataset)
     files["casualties.md"], files[CHART_PATH] = casualties_page(dataset)
@@ -41,9 +62,19 @@ def generate_files(package: Package) -> SiteFiles:
                 files[path] = actor_page(dataset, record_id, section)
             else:
                 files[path] = RECORD_PAGES[table](dataset, record_id)
-    archive = package_zip(package)
-    files[f"downloads/{zip_name(package)}"] = archive
-    for name in package.tables:
-        files[f"downloads/{name}.csv"] = table_csv(package, name)
-    files["data.md"] = data_page(dataset, len(archive))
+            row = dataset.records[table][record_id]
+            url = f"{site_url.rstrip('/')}/{table}/{record_id}/" if site_url else ""
+            content = files[path]
+            assert isinstance(content, str)
+            files[path] = content + cite_block(package, label(dataset, table, row), record_id, url)
+    for (table, record_id), version in withdrawn_records(dataset, releases).items():
+        files[record_path(table, record_id)] = tombstone_page(dataset, table, record_id, version)
+    files["changelog.md"] = changelog_page(dataset, releases)
+    files["corrections.md"] = corrections_page(dataset)
+    files["codebook.md"] = codebook_page(dataset)
+    downloads = release_files(package)
+    for name, content in downloads.items():
+        files[f"downloads/{name}"] = content
+    files["data.md"] = data_page(dataset, downloads, site_url)
+    files["index.md"] = home_page(dataset, jsonld_meta(dataset, downloads, site_url))
     return dict(sorted(files.items()))

@@ -62,11 +62,11 @@ def key_figures(dataset: Dataset, here: str = "index.md") -> str:
     return render("key_figures.md.j2", figures=figures)
 
 
-def home_page(dataset: Dataset) -> str:
+def home_page(dataset: Dataset, jsonld: str) -> str:
     """The home page: the package's title, its curated introduction, key figures, ways in.
 
     The introduction is Markdown written by the package's curators (like the pages in
     ``docs/``), so it is included as written; everything computed from rows is escaped.
     """
     return render("home.md.j2", title=str(dataset.descriptor.get("title", "")),
-                  intro=dataset.package.intro, figures=key_figures(dataset))
+                  intro=dataset.package.intro, figures=key_figures(dataset), jsonld=jsonld)

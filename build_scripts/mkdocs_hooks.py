@@ -17,6 +17,7 @@ from mkdocs.structure.files import File, Files
 
 from build_scripts.formats import format_text
 from build_scripts.generate import SiteFiles, generate_files
+from build_scripts.package import load_releases
 from build_scripts.validate import validate_package
 
 _state: dict[str, Any] = {}
@@ -40,7 +41,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError("The data package is invalid; no page was generated.\n"
                           + format_text(report.problems, name))
     _state["package"] = report.package
-    _state["files"] = generate_files(report.package)
+    _state["files"] = generate_files(report.package, load_releases(root), config.site_url or "")
     return config
 
 

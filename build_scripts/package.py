@@ -202,3 +202,29 @@ def _read_intro(root: Path, descriptor: dict[str, Any]) -> tuple[str, list[Probl
         return "", [Problem(str(name), None, None, "missing-file", None,
                             f"The introduction {name} named by x-intro cannot be read ({exc}).",
                             "a UTF-8 Markdown file at that path, or no x-intro")]
+
+
+RELEASES = "releases"
+
+
+def _version_key(version: str) -> tuple[int, ...]:
+    parts = []
+    for part in version.split("."):
+        digits = "".join(ch for ch in part if ch.isdigit())
+        parts.append(int(digits) if digits else 0)
+    return tuple(parts)
+
+
+def load_releases(root: Path) -> list[Package]:
+    """Snapshots of past releases kept in ``<root>/releases/<version>/``, oldest first.
+
+    A release snapshot is a package of its own (descriptor and CSVs as released); the
+    changelog and the tombstones of withdrawn records are computed against them.
+    """
+    folder = root / RELEASES
+    if not folder.is_dir():
+        return []
+    snapshots = [load_package(path) for path in folder.iterdir()
+                 if (path / DESCRIPTOR).is_file()]
+    usable = [s for s in snapshots if s.descriptor and not s.problems]
+    return sorted(usable, key=lambda p: _version_key(str(p.descriptor.get("version", ""))))
