@@ -7,6 +7,7 @@ value and what the schema expects, with the closest existing ids for a broken fo
 
 from __future__ import annotations
 
+import re
 import warnings
 from typing import Any
 
@@ -38,6 +39,25 @@ def expected_for(field: dict[str, Any]) -> str:
     if "maximum" in constraints:
         parts.append(f"at most {constraints['maximum']}")
     return ", ".join(parts)
+
+
+_DAY_FIRST = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+_ISO_LIKE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+
+
+def _hint(field: dict[str, Any], value: str | None) -> str:
+    """A suggestion for a common mistake in a typed cell, or an empty string."""
+    text = (value or "").strip()
+    if field.get("type") == "date":
+        day_first = _DAY_FIRST.match(text)
+        if day_first:
+            day, month, year = (int(g) for g in day_first.groups())
+            return f" Dates are written year-month-day: did you mean {year:04d}-{month:02d}-{day:02d}?"
+        if _ISO_LIKE.match(text):
+            return " That day does not exist in the calendar."
+    if field.get("type") == "integer" and text.replace(",", "").replace(" ", "").isdigit():
+        return f" Write the number without separators: {text.replace(',', '').replace(' ', '')}."
+    return ""
 
 
 def _foreign_key(package: Package, table: Table, error: dict[str, Any]) -> Problem:
@@ -76,7 +96,7 @@ def _translate(package: Package, table: Table, error: dict[str, Any]) -> Problem
     if kind == "foreign-key":
         return _foreign_key(package, table, error)
     if kind == "type-error":
-        message = f"'{value}' is not a valid {field.get('type', 'value')}."
+        message = f"'{value}' is not a valid {field.get('type', 'value')}." + _hint(field, value)
         return Problem(table.path, row, name, kind, value, message, expected_for(field), line)
     if kind == "constraint-error":
         note = str(error.get("note", ""))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from build_scripts.casualties_page import CHART_PATH, casualties_page
 from build_scripts.cells import label
 from build_scripts.citation import record_citation
@@ -16,7 +18,7 @@ from build_scripts.history_pages import (
 )
 from build_scripts.home import home_page
 from build_scripts.index_pages import index_page, places_page
-from build_scripts.links import index_path, record_path
+from build_scripts.links import index_path, record_path, relative
 from build_scripts.model import RECORD_TABLES, build_dataset
 from build_scripts.narrative import claims_page, timeline_page
 from build_scripts.network_pages import ego_section, network_file, network_files
@@ -36,12 +38,26 @@ def cite_block(package: Package, title: str, record_id: str, url: str) -> str:
             + markdown_text(record_citation(package, title, record_id, url)) + "\n")
 
 
+def correction_block(table: str, record_id: str, repository: str, here: str) -> str:
+    """The "suggest a correction" section: the prefilled issue form, or the contributing page."""
+    if repository:
+        query = urlencode({"template": "correction.yml", "title": f"Correction: {record_id}",
+                           "table": table, "record": record_id})
+        url = f"{repository.rstrip('/')}/issues/new?{query}"
+        link = f'<a href="{markdown_text(url)}">Suggest a correction</a>'
+    else:
+        link = f"[Suggest a correction]({relative(here, 'contributing.md')})"
+    return (f"\n## Something wrong?\n\n{link} to this record (table {markdown_text(table)}, "
+            f"id {markdown_text(record_id)}), with the source that shows the right value.\n")
+
+
 def generate_files(package: Package, releases: list[Package] | None = None,
-                   site_url: str = "") -> SiteFiles:
+                   site_url: str = "", repository: str = "") -> SiteFiles:
     """Return ``{docs-relative path: content}`` for every generated page and asset.
 
     ``releases`` are the past released versions (for the changelog and tombstones);
-    ``site_url`` makes citations carry absolute addresses when the site has one.
+    ``site_url`` makes citations carry absolute addresses when the site has one;
+    ``repository`` is where "suggest a correction" opens an issue form.
     """
     releases = releases or []
     dataset = build_dataset(package)
@@ -66,7 +82,8 @@ def generate_files(package: Package, releases: list[Package] | None = None,
             url = f"{site_url.rstrip('/')}/{table}/{record_id}/" if site_url else ""
             content = files[path]
             assert isinstance(content, str)
-            files[path] = content + cite_block(package, label(dataset, table, row), record_id, url)
+            files[path] = (content + cite_block(package, label(dataset, table, row), record_id, url)
+                           + correction_block(table, record_id, repository, path))
     for (table, record_id), version in withdrawn_records(dataset, releases).items():
         files[record_path(table, record_id)] = tombstone_page(dataset, table, record_id, version)
     files["changelog.md"] = changelog_page(dataset, releases)

@@ -41,13 +41,27 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError("The data package is invalid; no page was generated.\n"
                           + format_text(report.problems, name))
     _state["package"] = report.package
-    _state["files"] = generate_files(report.package, load_releases(root), config.site_url or "")
+    _state["files"] = generate_files(report.package, load_releases(root), config.site_url or "",
+                                     str(config.extra.get("repository") or ""))
     return config
+
+
+def extra_pages(config: MkDocsConfig) -> SiteFiles:
+    """Pages read from files outside ``docs/`` (``extra.extra_pages``: site path → file)."""
+    base = Path(config.config_file_path).parent
+    pages: SiteFiles = {}
+    for site_path, file_path in (config.extra.get("extra_pages") or {}).items():
+        path = base / str(file_path)
+        try:
+            pages[str(site_path)] = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise PluginError(f"extra.extra_pages: cannot read {path}: {exc}") from exc
+    return pages
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add the generated pages and assets to the files MkDocs builds."""
-    generated: SiteFiles = _state["files"]
+    generated: SiteFiles = {**_state["files"], **extra_pages(config)}
     for path, content in generated.items():
         existing = files.get_file_from_path(path)
         if existing is not None:

@@ -29,6 +29,11 @@ def validate_package(root: Path) -> Report:
     package = load_package(root)
     problems = list(package.problems)
     if package.descriptor:
-        problems += frictionless_problems(package)
-        problems += run_checks(package)
+        own = run_checks(package)
+        # Where a project check explains a cell, drop Frictionless's generic constraint
+        # message about the same cell (for example a URL pattern): one clear message a cell.
+        explained = {(p.file, p.row, p.field) for p in own}
+        problems += [p for p in frictionless_problems(package)
+                     if not (p.type == "constraint-error" and (p.file, p.row, p.field) in explained)]
+        problems += own
     return Report(package, sort_problems(list(dict.fromkeys(problems))))
