@@ -166,3 +166,31 @@ def test_network_draws_and_tooltip_shows_escaped_text(
     finally:
         server.shutdown()
         server.server_close()
+
+
+A11Y_PAGES = ["", "timeline/", "claims/", "casualties/", "actors/gerald-darmanin/",
+              "statements/2024-05-16-darmanin-azerbaijan-deal/", "networks/", "data/",
+              "codebook/"]
+
+
+def test_no_serious_accessibility_violation(browser: object, bundled_site: Path) -> None:
+    """axe-core finds no serious or critical violation on the main pages of the real site."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    server, base = serve(bundled_site)
+    found = {}
+    try:
+        for path in A11Y_PAGES:
+            page = browser.new_page()  # type: ignore[attr-defined]
+            page.goto(base + path, wait_until="networkidle")
+            violations = axe.run(page).response["violations"]
+            serious = [(v["id"], len(v["nodes"])) for v in violations
+                       if v["impact"] in ("serious", "critical")]
+            if serious:
+                found[path] = serious
+            page.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert found == {}
