@@ -115,7 +115,7 @@ def _build(args: argparse.Namespace) -> int:
         sys.stderr.write(f"Build stopped: the package is invalid; {args.site_dir} is untouched.\n")
         return 1
     try:
-        build_site(args.package, args.site_dir, args.config)
+        build_site(args.package, args.site_dir, args.config, validated=report.package)
     except BuildError as exc:
         sys.stderr.write(f"Build failed: {exc}\n{args.site_dir} is untouched.\n")
         return 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 
 from build_scripts.model import RECORD_TABLES
 
@@ -17,10 +18,17 @@ def index_path(table: str) -> str:
     return f"{table}/index.md"
 
 
+@lru_cache(maxsize=65536)
 def relative(here: str, target: str) -> str:
-    """The relative link from the page ``here`` to ``target`` (both docs-relative paths)."""
-    base = posixpath.dirname(here)
-    return posixpath.relpath(target, base or ".")
+    """The relative link from the page ``here`` to ``target`` (both docs-relative, normalised
+    paths without ``..``). Computed from the split paths: ``posixpath.relpath`` resolves
+    against the working directory and was the largest cost of page generation."""
+    base = posixpath.dirname(here).split("/") if "/" in here else []
+    parts = target.split("/")
+    common = 0
+    while common < len(base) and common < len(parts) - 1 and base[common] == parts[common]:
+        common += 1
+    return "/".join([".."] * (len(base) - common) + parts[common:])
 
 
 def has_pages(table: str) -> bool:

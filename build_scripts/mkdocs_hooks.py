@@ -17,7 +17,7 @@ from mkdocs.structure.files import File, Files
 
 from build_scripts.formats import format_text
 from build_scripts.generate import SiteFiles, generate_files
-from build_scripts.package import load_releases
+from build_scripts.package import Package, load_releases
 from build_scripts.validate import validate_package
 
 _state: dict[str, Any] = {}
@@ -32,16 +32,26 @@ def package_dir(config: MkDocsConfig) -> Path:
     return path
 
 
+def use_validated(package: Package) -> None:
+    """Hand the hook a package the caller has just validated, so it is not validated twice."""
+    _state["validated"] = package
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Validate the package and generate every page once per build."""
+    """Validate the package (unless the caller just did) and generate every page once."""
     root = package_dir(config)
-    report = validate_package(root)
-    if not report.valid:
-        name = str(report.package.descriptor.get("name") or root)
-        raise PluginError("The data package is invalid; no page was generated.\n"
-                          + format_text(report.problems, name))
-    _state["package"] = report.package
-    _state["files"] = generate_files(report.package, load_releases(root), config.site_url or "",
+    validated = _state.pop("validated", None)
+    if isinstance(validated, Package) and validated.root.resolve() == root.resolve():
+        package = validated
+    else:
+        report = validate_package(root)
+        if not report.valid:
+            name = str(report.package.descriptor.get("name") or root)
+            raise PluginError("The data package is invalid; no page was generated.\n"
+                              + format_text(report.problems, name))
+        package = report.package
+    _state["package"] = package
+    _state["files"] = generate_files(package, load_releases(root), config.site_url or "",
                                      str(config.extra.get("repository") or ""))
     return config
 

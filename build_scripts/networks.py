@@ -23,7 +23,7 @@ LAYOUT_SEED = 2024  # any fixed seed: it only has to be the same on every build
 LAYOUT_SCALE = 900  # half-width of the drawing in vis-network's pixels
 # Kamada-Kawai spreads small graphs more evenly than a spring layout but needs all-pairs
 # distances (quadratic memory and time), so large graphs fall back to the seeded spring layout.
-KAMADA_KAWAI_MAX = 300
+KAMADA_KAWAI_MAX = 150
 QUOTE_WORDS = 14  # words of a quote shown in an edge's tooltip
 
 
@@ -118,14 +118,22 @@ def relation_edges(dataset: Dataset) -> list[Edge]:
     return edges
 
 
-def layout(graph: Graph) -> Graph:
-    """Return the graph with seeded force-directed positions (rounded for stable bytes)."""
+def layout(graph: Graph, centre: str | None = None) -> Graph:
+    """Return the graph with positions (rounded for stable bytes).
+
+    An ego graph puts its actor in the centre and the neighbours on a ring (linear time, and
+    the clearest drawing of a star); other graphs get a force-directed layout.
+    """
     g = nx.Graph()
     g.add_nodes_from(node.id for node in graph.nodes)
     g.add_edges_from((edge.source, edge.target) for edge in graph.edges)
     if len(g) == 0:
         return graph
-    if len(g) <= KAMADA_KAWAI_MAX:
+    if centre is not None and centre in g:
+        ring = [n.id for n in graph.nodes if n.id != centre]
+        positions = nx.shell_layout(g, [[centre], ring] if ring else [[centre]],
+                                    scale=LAYOUT_SCALE / 2)
+    elif len(g) <= KAMADA_KAWAI_MAX:
         positions = nx.kamada_kawai_layout(g, scale=LAYOUT_SCALE)
     else:
         positions = nx.spring_layout(g, seed=LAYOUT_SEED, scale=LAYOUT_SCALE)
@@ -135,10 +143,11 @@ def layout(graph: Graph) -> Graph:
     return graph
 
 
-def graph_of(dataset: Dataset, name: str, title: str, edges: list[Edge]) -> Graph:
-    """A laid-out graph of ``edges`` and every actor they touch."""
+def graph_of(dataset: Dataset, name: str, title: str, edges: list[Edge],
+             centre: str | None = None) -> Graph:
+    """A laid-out graph of ``edges`` and every actor they touch (``centre``: an ego graph's)."""
     ids = {e.source for e in edges} | {e.target for e in edges}
-    return layout(Graph(name, title, _nodes(dataset, ids), edges))
+    return layout(Graph(name, title, _nodes(dataset, ids), edges), centre)
 
 
 def edges_by_actor(edges: list[Edge]) -> dict[str, list[Edge]]:
@@ -163,4 +172,4 @@ def ego_graph(dataset: Dataset, actor_id: str, index: dict[str, list[Edge]]) -> 
     edges = sorted(seen.values(), key=lambda e: (e.date, e.link, e.source, e.target))
     actor = dataset.get("actors", actor_id) or {}
     return graph_of(dataset, f"ego/{actor_id}",
-                    f"Network around {actor.get('name', actor_id)}", edges)
+                    f"Network around {actor.get('name', actor_id)}", edges, centre=actor_id)

@@ -14,7 +14,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from build_scripts.package import load_package
+from build_scripts.package import Package, load_package
 
 
 class BuildError(Exception):
@@ -38,8 +38,13 @@ def _epoch(package_dir: Path) -> str:
     return str(int(moment.timestamp()))
 
 
-def build_site(package_dir: Path, site_dir: Path, config_file: Path) -> None:
-    """Build the site for ``package_dir`` into ``site_dir`` with ``mkdocs build --strict``."""
+def build_site(package_dir: Path, site_dir: Path, config_file: Path,
+               validated: Package | None = None) -> None:
+    """Build the site for ``package_dir`` into ``site_dir`` with ``mkdocs build --strict``.
+
+    ``validated`` is the package when the caller has just validated it (the hook then skips
+    its own validation); without it, the hook validates before generating anything.
+    """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -57,6 +62,10 @@ def build_site(package_dir: Path, site_dir: Path, config_file: Path) -> None:
     mkdocs_log.addHandler(handler)
     try:
         config = load_config(str(config_file), site_dir=str(staging), strict=True)
+        if validated is not None:
+            from build_scripts.mkdocs_hooks import use_validated
+
+            use_validated(validated)
         build(config)
     except (MkDocsException, OSError, KeyError, ValueError) as exc:
         shutil.rmtree(staging, ignore_errors=True)

@@ -12,7 +12,7 @@ if [ ! -x /usr/bin/chromium ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 fi
 "$VENV/bin/pip" install --quiet --disable-pip-version-check -e '.[dev]'
-"$VENV/bin/ruff" check build_scripts tests
+"$VENV/bin/ruff" check build_scripts tests benchmarks
 "$VENV/bin/mypy"
 "$VENV/bin/python" -m build_scripts validate
 "$VENV/bin/python" -m pytest "$@"
