@@ -16,7 +16,13 @@ LABEL_FIELDS = ("name", "title")
 
 
 def label(dataset: Dataset, table: str, row: Row) -> str:
-    """A human label for a record, unescaped: its name or title, else a short description."""
+    """A human label for a record, unescaped: its name or title, else a short description.
+
+    A document with a publisher is labelled "publisher, title", so that a title taken from
+    an address (a slug) still says whose page it is.
+    """
+    if row.get("publisher") and row.get("title"):
+        return f"{row['publisher']}, “{row['title']}”"
     for name in LABEL_FIELDS:
         if row.get(name):
             return row[name]
