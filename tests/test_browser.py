@@ -162,6 +162,9 @@ def test_network_draws_and_tooltip_shows_escaped_text(
         assert "<img src=x onerror=window.pwned=2>" in tooltip
         assert page.evaluate("document.querySelectorAll('div.vis-tooltip img').length") == 0
         assert page.evaluate("window.pwned === undefined")
+        # The quote with a closing script tag reached the edge tooltips intact, as text.
+        assert page.evaluate("edges.get().some(e => e.title.includes("
+                             "'</script><script>window.pwned=1</script>'))")
         page.close()
     finally:
         server.shutdown()

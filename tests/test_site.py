@@ -163,3 +163,51 @@ def test_bundled_package_builds_every_record_page(bundled_site: Path) -> None:
         missing = [row[key] for row in package.rows(table)
                    if not (bundled_site / table / row[key] / "index.html").is_file()]
         assert missing == [], table
+
+
+EVERYWHERE = ("</script><script>alert(1)</script><img src=x onerror=alert(2)> "
+              "[x](javascript:alert(3)) {{ 7*7 }} **b** | <b>bold</b>")
+
+
+def _free_text_fields(package_root: Path) -> dict[str, list[str]]:
+    """String fields with no enum, pattern or URL rule: where any text can be typed."""
+    import json
+
+    descriptor = json.loads((package_root / "datapackage.json").read_text(encoding="utf-8"))
+    fields = {}
+    for resource in descriptor["resources"]:
+        schema_fields = resource["schema"]["fields"]
+        # Fields whose filling another rule ties to a second field stay as they are.
+        tied = {f["x-required-with"] for f in schema_fields if "x-required-with" in f}
+        names = [f["name"] for f in schema_fields
+                 if f.get("type", "string") == "string" and not f.get("x-url")
+                 and "x-empty-when" not in f and f["name"] not in tied
+                 and not {"enum", "pattern"} & set(f.get("constraints", {}))]
+        if names:
+            fields[resource["name"]] = names
+    return fields
+
+
+def test_hostile_text_in_every_free_text_field_stays_text(tmp_path: Path) -> None:
+    """Markup and link syntax in every free-text field of every table renders only as text."""
+    import shutil
+
+    package = tmp_path / "package"
+    shutil.copytree(VALID, package)
+    fields = _free_text_fields(package)
+    assert sum(len(v) for v in fields.values()) > 30
+    for table, names in fields.items():
+        rows = len(load_package(package).rows(table))
+        for row in range(2, rows + 2):
+            for name in names:
+                set_cell(package, table, row, name, EVERYWHERE)
+    site = tmp_path / "site"
+    build_site(package, site, ROOT / "mkdocs.yml")
+    pages = [p for p in site.rglob("*") if p.suffix in (".html", ".svg", ".xml")]
+    assert len(pages) > 20
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        assert "<script>alert" not in text, page
+        assert "<img src=x" not in text, page
+        assert "<b>bold</b>" not in text, page
+        assert 'href="javascript:' not in text.lower(), page
