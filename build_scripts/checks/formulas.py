@@ -22,8 +22,9 @@ def check(package: Package) -> Iterator[Problem]:
             for name in table.header:
                 value = row.get(name, "")
                 if value.startswith(FORMULA_STARTS):
-                    shown = repr(value[:40])
+                    first = {"\t": "a tab", "\r": "a carriage return"}.get(value[0],
+                                                                          f"'{value[0]}'")
                     yield problem(table, number, name, "formula-like-cell", value,
-                                  f"The cell starts with {shown[:4]}..., which a spreadsheet "
-                                  "would run as a formula.",
+                                  f"The cell starts with {first}, which a spreadsheet would "
+                                  "run as a formula.",
                                   "the same text without that first character (or reworded)")
