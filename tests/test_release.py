@@ -151,3 +151,26 @@ def test_record_pages_have_a_citation(fixture_site: Path) -> None:
     assert "Cite this record" in html
     assert "record 2030-03-03-mayor-blames-dam" in html.replace("&#45;", "-")
     assert "version 0.1.0" in html.replace("&#46;", ".")
+
+
+def test_release_command_writes_files_and_refuses_a_changed_same_version(
+        package_copy: object, tmp_path: Path) -> None:
+    """`release` writes the files and a snapshot; the same version with other data is refused."""
+    import subprocess
+    import sys
+
+    from tests.conftest import set_cell
+
+    package = package_copy(VALID)  # type: ignore[operator]
+    out = tmp_path / "dist"
+    command = [sys.executable, "-m", "build_scripts", "release", "--package", str(package),
+               "--out", str(out)]
+    first = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+    assert first.returncode == 0, first.stderr
+    assert (out / "SHA256SUMS").is_file() and (out / "riverside-flood-2030-0.1.0.zip").is_file()
+    assert (package / "releases" / "0.1.0" / "data" / "actors.csv").is_file()
+    set_cell(package, "actors", 2, "role", "Mayor of Riverside until 2030")
+    second = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+    assert second.returncode == 1
+    assert "already released with different data" in second.stderr
+    assert "Traceback" not in second.stderr
