@@ -10,7 +10,7 @@ from build_scripts.links import index_path
 from build_scripts.model import Dataset
 from build_scripts.package import Row
 from build_scripts.render import render
-from build_scripts.values import format_date, split_ids
+from build_scripts.values import split_ids
 
 Column = tuple[str, Callable[[Cells, Row], str]]
 
@@ -112,7 +112,3 @@ def _description(dataset: Dataset, table: str) -> str:
             return str(resource.get("description", ""))
     return ""
 
-
-def date_label(row: Row) -> str:
-    """A record's date in words at its precision."""
-    return format_date(row.get("date", ""), row.get("date_precision", "day"))

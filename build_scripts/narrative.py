@@ -11,7 +11,7 @@ from build_scripts.model import Dataset
 from build_scripts.package import Row
 from build_scripts.record_pages import quote_block
 from build_scripts.render import render
-from build_scripts.values import format_date, parse_date
+from build_scripts.values import format_date
 
 # Incident types told on the statements-and-information track rather than on the ground.
 INFORMATION_TYPES = frozenset({"information-operation"})
@@ -147,10 +147,3 @@ def claims_page(dataset: Dataset) -> str:
              "here is what its speaker said, not a finding of this record.")
     return render("claims.md.j2", intro=intro, threads=threads, others=other_items)
 
-
-def first_date(dataset: Dataset) -> str:
-    """The earliest precise date among incidents and statements (ISO), or empty."""
-    dates = [parse_date(r.get("date", "")) for t in ("incidents", "statements")
-             for r in dataset.rows(t)]
-    known = sorted(d for d in dates if d)
-    return known[0].isoformat() if known else ""
