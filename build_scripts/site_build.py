@@ -13,22 +13,23 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
+from typing import Any
 
-from build_scripts.package import Package, load_package
+from build_scripts.package import Package, read_descriptor
 
 
 class BuildError(Exception):
     """The site could not be built; the message says why."""
 
 
-def _epoch(package_dir: Path) -> str:
+def _epoch(descriptor: dict[str, Any]) -> str:
     """SOURCE_DATE_EPOCH for the sitemap: from the environment, else the package's
     ``created`` date, else 0, so the same package always gives the same bytes."""
     if os.environ.get("SOURCE_DATE_EPOCH"):
         return os.environ["SOURCE_DATE_EPOCH"]
     import datetime as dt
 
-    created = str(load_package(package_dir).descriptor.get("created", ""))
+    created = str(descriptor.get("created", ""))
     try:
         moment = dt.datetime.fromisoformat(created.replace("Z", "+00:00"))
     except ValueError:
@@ -54,7 +55,9 @@ def build_site(package_dir: Path, site_dir: Path, config_file: Path,
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-", dir=site_dir.parent))
     previous_env = os.environ.get("DATA_PACKAGE"), os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["DATA_PACKAGE"] = str(package_dir.resolve())
-    os.environ["SOURCE_DATE_EPOCH"] = _epoch(package_dir)
+    # Only the descriptor is needed here: read it alone rather than the whole package again.
+    descriptor = validated.descriptor if validated else (read_descriptor(package_dir)[0] or {})
+    os.environ["SOURCE_DATE_EPOCH"] = _epoch(descriptor)
     log = io.StringIO()
     handler = logging.StreamHandler(log)
     handler.setLevel(logging.WARNING)
