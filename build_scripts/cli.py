@@ -7,11 +7,13 @@ the user for bad input: every failure is a sentence.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from build_scripts.formats import format_github, format_json, format_text
+from build_scripts.problems import visible
 from build_scripts.validate import validate_package
 
 DEFAULT_PACKAGE = Path("datapackage")
@@ -37,11 +39,15 @@ def _parser() -> argparse.ArgumentParser:
                        help="where the built site goes (default: site)")
     build.add_argument("--config", type=Path, default=Path("mkdocs.yml"),
                        help="MkDocs configuration (default: mkdocs.yml)")
+    build.add_argument("--force", action="store_true",
+                       help="replace a non-empty --site-dir that an earlier build did not make")
     release = commands.add_parser("release", help="write the release files and a snapshot")
     release.add_argument("--package", type=Path, default=DEFAULT_PACKAGE,
                          help="folder holding datapackage.json (default: datapackage)")
     release.add_argument("--out", type=Path, default=Path("dist"),
                          help="where the release files go (default: dist)")
+    release.add_argument("--force", action="store_true",
+                         help="replace a non-empty --out folder that no release made")
 
     diff = commands.add_parser("diff", help="compare two packages record by record")
     diff.add_argument("old", type=Path, help="folder of the old package")
@@ -70,9 +76,9 @@ def _release(args: argparse.Namespace) -> int:
         sys.stderr.write("Release stopped: the package is invalid.\n")
         return 1
     try:
-        names = write_release(package, args.out)
+        names = write_release(package, args.out, force=args.force)
     except (ReleaseError, OSError) as exc:
-        sys.stderr.write(f"Release failed: {exc}\n")
+        sys.stderr.write(f"Release failed: {visible(str(exc), keep_lines=True)}\n")
         return 1
     sys.stdout.write(f"Release written to {args.out}: " + ", ".join(names) + "\n")
     return 0
@@ -115,9 +121,11 @@ def _build(args: argparse.Namespace) -> int:
         sys.stderr.write(f"Build stopped: the package is invalid; {args.site_dir} is untouched.\n")
         return 1
     try:
-        build_site(args.package, args.site_dir, args.config, validated=report.package)
+        build_site(args.package, args.site_dir, args.config, validated=report.package,
+                   force=args.force)
     except BuildError as exc:
-        sys.stderr.write(f"Build failed: {exc}\n{args.site_dir} is untouched.\n")
+        sys.stderr.write(f"Build failed: {visible(str(exc), keep_lines=True)}\n"
+                         f"{args.site_dir} is untouched.\n")
         return 1
     sys.stdout.write(f"Site built in {args.site_dir}.\n")
     return 0
@@ -130,4 +138,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # argparse exits 2 on usage errors and 0 on --help
         return int(exc.code or 0)
     commands = {"validate": _validate, "build": _build, "release": _release, "diff": _diff}
-    return commands[args.command](args)
+    try:
+        return commands[args.command](args)
+    except KeyboardInterrupt:
+        sys.stderr.write("Interrupted; nothing was half-written.\n")
+        return 130
+    except OSError as exc:  # a folder that cannot be read or written: say which, no traceback
+        where = f" ({exc.filename})" if exc.filename else ""
+        sys.stderr.write(f"{args.command} failed: {exc.strerror or exc}{where}.\n")
+        return 1
+    except Exception as exc:
+        # Bad input is reported as problems above; reaching here is a bug of this program.
+        # BUILD_SCRIPTS_DEBUG=1 shows the traceback for whoever fixes it.
+        if os.environ.get("BUILD_SCRIPTS_DEBUG"):
+            raise
+        sys.stderr.write(f"{args.command} failed on an unexpected error "
+                         f"({type(exc).__name__}: {visible(str(exc))}). This is a bug: please "
+                         "report it with the package that caused it.\n")
+        return 1

@@ -48,3 +48,17 @@ def script_json(value: Any) -> str:
     text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def markdown_code(value: Any) -> str:
+    """A data value shown as inline code, escaped like text (a backtick in a field name or
+    an enum code cannot end the code span and start live Markdown or HTML)."""
+    return f"<code>{markdown_text(value)}</code>"
+
+
+def code_block(text: str, info: str = "") -> str:
+    """A fenced code block holding ``text`` verbatim: the fence is longer than any run of
+    backticks inside, so no line of the text can close it (the highlighter escapes HTML)."""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return f"{fence}{info}\n{text}\n{fence}"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from build_scripts.problems import Problem
+from build_scripts.problems import Problem, visible
 
 
 def _where(problem: Problem) -> str:
@@ -25,9 +25,11 @@ def format_text(problems: list[Problem], package_name: str) -> str:
     noun = "problem" if len(problems) == 1 else "problems"
     out = [f"{package_name}: {len(problems)} {noun} found.\n"]
     for problem in problems:
-        out.append(f"{_where(problem)}  [{problem.type}]\n"
-                   f"  {problem.message}\n"
-                   f"  Expected: {problem.expected}\n")
+        # visible(): a cell's control characters (terminal escapes, line breaks, zero-width
+        # or bidirectional marks) are printed as \u escapes, never obeyed by the terminal.
+        out.append(f"{visible(_where(problem))}  [{visible(problem.type)}]\n"
+                   f"  {visible(problem.message)}\n"
+                   f"  Expected: {visible(problem.expected)}\n")
     return "\n".join(out)
 
 
@@ -39,6 +41,7 @@ def format_json(problems: list[Problem], package_name: str) -> str:
 
 
 def _escape_data(text: str) -> str:
+    text = visible(text)
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 

@@ -1,8 +1,14 @@
 """Run Frictionless on a loaded package and translate its errors into problems.
 
-Frictionless checks types, constraints, primary, unique and foreign keys. Its error notes are
-written for programmers; here each becomes a sentence naming the file, row, column, the bad
-value and what the schema expects, with the closest existing ids for a broken foreign key.
+Frictionless checks types, constraints, primary, unique and foreign keys. It validates the
+records :mod:`build_scripts.package` read (inline data, never the files again), with the
+schema every later stage types cells by (:func:`build_scripts.typed.strict_schema`): what
+passes here is what the site, the release and the diff consume. It never opens a path or an
+address of its own, so validation cannot touch the network.
+
+Its error notes are written for programmers; here each becomes a sentence naming the file,
+row, column, the bad value and what the schema expects, with the closest existing ids for a
+broken foreign key; its own reason is kept where no translation applies.
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ from typing import Any
 from build_scripts.checks.list_references import suggest
 from build_scripts.package import DESCRIPTOR, Package, Table
 from build_scripts.problems import Problem
+from build_scripts.typed import strict_schema
 
 EXAMPLES = {
     "date": "a date written YYYY-MM-DD, such as 2024-05-16",
@@ -85,7 +92,15 @@ def _foreign_key(package: Package, table: Table, error: dict[str, Any]) -> Probl
                    table.line_of(row) if row else None)
 
 
-def _translate(package: Package, table: Table, error: dict[str, Any]) -> Problem:
+def _all_empty(error: dict[str, Any]) -> bool:
+    """True when the key cells of a key error are all empty (Frictionless says "None")."""
+    cells = error.get("cells")
+    if isinstance(cells, list) and cells:
+        return all(c in (None, "", "None") for c in cells)
+    return error.get("cell") in (None, "")
+
+
+def _translate(package: Package, table: Table, error: dict[str, Any]) -> Problem | None:
     kind = str(error.get("type", "error"))
     row = error.get("rowNumber")
     name = error.get("fieldName")
@@ -115,10 +130,12 @@ def _translate(package: Package, table: Table, error: dict[str, Any]) -> Problem
         else:
             message = f"'{value}' is not allowed here ({note})."
         return Problem(table.path, row, name, kind, value, message, expected_for(field), line)
+    if kind in ("primary-key", "unique-error") and _all_empty(error):
+        return None  # an empty key cell: reported as a required cell or a blank row
     if kind in ("primary-key", "unique-error"):
         key_name = table.key or name
-        key_value = (table.rows[table.numbers.index(row)].get(str(key_name), "")
-                     if isinstance(row, int) and row in table.numbers else value)
+        found = table.row_at(row) if isinstance(row, int) else None
+        key_value = found.get(str(key_name), "") if found else value
         return Problem(table.path, row, key_name, "duplicate-key", key_value,
                        f"The id '{key_value}' is already used by an earlier row.",
                        "a new id not used by another row (ids are never reused)", line)
@@ -147,48 +164,93 @@ def _translate(package: Package, table: Table, error: dict[str, Any]) -> Problem
 
 def _cascade(table: Table, error: dict[str, Any], unreadable: set[str]) -> bool:
     """True for an error Frictionless raises only because another table was unreadable."""
-    if error.get("type") in ("encoding-error", "source-error", "scheme-error", "format-error"):
-        return True  # our reader read this table; the failure came from a referenced one
     if error.get("type") == "foreign-key":
         targets = {fk["reference"]["resource"] for fk in table.schema.get("foreignKeys", [])}
         return bool(targets & unreadable)
     return False
 
 
-def frictionless_problems(package: Package) -> list[Problem]:
-    """Validate the package with Frictionless; return its errors as problems.
+_LABEL_ERRORS = ("missing-label", "extra-label", "incorrect-label", "duplicate-label",
+                 "blank-label", "blank-header")
+# Frictionless stops a table after this many errors (its own default); the report says so.
+ERROR_LIMIT = 1000
 
-    Tables that could not be read at all are left out: their problem is already recorded.
-    """
+
+def _reason(error: Any) -> str:
+    data = error.to_descriptor() if hasattr(error, "to_descriptor") else {}
+    return str(data.get("note") or data.get("message") or error)
+
+
+def _descriptor_problems(package: Package) -> list[Problem]:
+    """Frictionless's own check of the descriptor's metadata (licences, keys, fields ...)."""
     from frictionless import FrictionlessException
     from frictionless import Package as FlPackage
 
+    try:
+        report = FlPackage.validate_descriptor(package.descriptor)
+    except (FrictionlessException, RecursionError, ValueError, TypeError) as exc:
+        return [Problem(DESCRIPTOR, None, None, "package-error", None,
+                        f"Frictionless cannot read the descriptor: {exc}",
+                        "a descriptor following the Data Package standard")]
+    return [Problem(DESCRIPTOR, None, None, str(error.type), None,
+                    f"Frictionless: {_reason(error)}",
+                    "a descriptor following the Data Package standard")
+            for error in report.errors]
+
+
+def frictionless_problems(package: Package) -> list[Problem]:
+    """Validate the package's rows with Frictionless; return its errors as problems.
+
+    Tables that could not be read at all are validated as empty (their problem is already
+    recorded), so foreign keys into them do not cascade into one error per row.
+    """
+    from frictionless import FrictionlessException, Resource, Schema
+    from frictionless import Package as FlPackage
+
+    problems = _descriptor_problems(package)
+    if problems:
+        return problems
     unreadable = {t.name for t in package.tables.values() if not t.readable}
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            report = FlPackage(str(package.root / DESCRIPTOR)).validate()
-    except FrictionlessException as exc:
+            resources = []
+            for table in package.tables.values():
+                data = [table.field_names]
+                if table.readable:
+                    data += table.records
+                resources.append(Resource(
+                    name=table.name, data=data,
+                    schema=Schema.from_descriptor(strict_schema(table.schema))))
+            report = FlPackage(resources=resources).validate(limit_errors=ERROR_LIMIT)
+    except (FrictionlessException, RecursionError, ValueError, TypeError) as exc:
+        reason = exc.error.message if isinstance(exc, FrictionlessException) else str(exc)
         return [Problem(DESCRIPTOR, None, None, "package-error", None,
-                        f"Frictionless cannot read the package: {exc.error.message}",
+                        f"Frictionless cannot read the package: {reason}",
                         "a descriptor following the Data Package standard")]
     by_name = {t.name: t for t in package.tables.values()}
-    by_path = {t.path: t for t in package.tables.values()}
-    problems = []
     for task in report.tasks:
-        table = by_name.get(task.name) or by_path.get(str(task.place))
+        found = by_name.get(str(task.name))
         for error in task.errors:
             data = error.to_descriptor()
-            if table is None:
-                problems.append(Problem(str(task.place or DESCRIPTOR), None, None,
-                                        str(data.get("type", "error")), None,
-                                        str(data.get("note") or data.get("message")),
+            if found is None:
+                problems.append(Problem(DESCRIPTOR, None, None, str(data.get("type", "error")),
+                                        None, _reason(error),
                                         "see the schema in datapackage.json"))
-            elif table.name not in unreadable and not _cascade(table, data, unreadable):
-                problems.append(_translate(package, table, data))
+            elif (found.name not in unreadable and data.get("type") not in _LABEL_ERRORS
+                  and not _cascade(found, data, unreadable)):
+                translated = _translate(package, found, data)
+                if translated is not None:
+                    problems.append(translated)
+        if found is not None and len(task.errors) >= ERROR_LIMIT:
+            problems.append(Problem(
+                found.path, None, None, "too-many-problems", None,
+                f"Frictionless stopped checking {found.path} after {ERROR_LIMIT:,} problems; "
+                "more may follow once these are fixed.",
+                "fix the problems listed (often one cause, such as a shifted column), "
+                "then validate again"))
     for error in report.errors:
-        data = error.to_descriptor()
-        problems.append(Problem(DESCRIPTOR, None, None, str(data.get("type", "package-error")),
-                                None, str(data.get("note") or data.get("message")),
+        problems.append(Problem(DESCRIPTOR, None, None, str(error.type), None,
+                                f"Frictionless: {_reason(error)}",
                                 "a descriptor following the Data Package standard"))
     return problems

@@ -32,3 +32,22 @@ class Problem:
 def sort_problems(problems: list[Problem]) -> list[Problem]:
     """Order problems by file, then row, then field, so reports are stable."""
     return sorted(problems, key=lambda p: (p.file, p.row or 0, p.field or "", p.type, p.message))
+
+
+def _is_invisible(char: str) -> bool:
+    """Control characters, format characters (zero-width, bidirectional overrides) and
+    unusual spaces: shown as escapes so a terminal neither hides nor obeys them."""
+    import unicodedata
+
+    if char == " ":
+        return False
+    return unicodedata.category(char) in ("Cc", "Cf", "Zs", "Zl", "Zp", "Co", "Cs")
+
+
+def visible(text: str, keep_lines: bool = False) -> str:
+    """``text`` with invisible and control characters written as ``\\u200b``-style escapes
+    (line breaks too, unless ``keep_lines`` is set for a multi-line message)."""
+    if text.isprintable():
+        return text
+    return "".join(f"\\u{ord(c):04x}" if _is_invisible(c) and not (keep_lines and c == "\n")
+                   else c for c in text)

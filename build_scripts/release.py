@@ -11,6 +11,7 @@ import io
 import json
 import sqlite3
 import zipfile
+from pathlib import PurePosixPath
 from typing import Any
 
 from build_scripts.package import DESCRIPTOR, Package
@@ -42,8 +43,14 @@ def release_name(package: Package) -> str:
     return f"{package.descriptor.get('name', 'package')}-{package.descriptor.get('version', '0')}"
 
 
+def sql_identifier(name: str) -> str:
+    """Quote a name from the descriptor as an SQL identifier (``"`` doubled inside)."""
+    return '"' + name.replace('"', '""') + '"'
+
+
 def sqlite_bytes(package: Package) -> bytes:
     """One SQLite database: a table per resource with its primary and foreign keys."""
+    q = sql_identifier
     db = sqlite3.connect(":memory:")
     try:
         # Rows go in with enforcement off (a table may point at rows inserted later, or at
@@ -51,21 +58,21 @@ def sqlite_bytes(package: Package) -> bytes:
         db.execute("PRAGMA foreign_keys = OFF")
         for table in _dependency_order(package):
             fields = table.schema["fields"]
-            columns = [f'"{f["name"]}" {SQL_TYPES.get(f.get("type", ""), "TEXT")}'
+            columns = [f'{q(f["name"])} {SQL_TYPES.get(f.get("type", ""), "TEXT")}'
                        + (" NOT NULL" if f.get("constraints", {}).get("required") else "")
                        for f in fields]
             key = table.schema.get("primaryKey")
             if key:
                 names = [key] if isinstance(key, str) else key
-                columns.append("PRIMARY KEY (" + ", ".join(f'"{n}"' for n in names) + ")")
+                columns.append("PRIMARY KEY (" + ", ".join(q(n) for n in names) + ")")
             for fk in table.schema.get("foreignKeys", []):
                 target = fk["reference"]["resource"] or table.name
-                columns.append(f'FOREIGN KEY ("{fk["fields"]}") REFERENCES "{target}" '
-                               f'("{fk["reference"]["fields"]}")')
-            db.execute(f'CREATE TABLE "{table.name}" (' + ", ".join(columns) + ")")
+                columns.append(f'FOREIGN KEY ({q(fk["fields"])}) REFERENCES {q(target)} '
+                               f'({q(fk["reference"]["fields"])})')
+            db.execute(f"CREATE TABLE {q(table.name)} (" + ", ".join(columns) + ")")
             placeholders = ", ".join("?" for _ in fields)
             rows = [tuple(r.values()) for r in typed_rows(table)]
-            db.executemany(f'INSERT INTO "{table.name}" VALUES ({placeholders})', rows)
+            db.executemany(f"INSERT INTO {q(table.name)} VALUES ({placeholders})", rows)
         db.commit()
         broken = db.execute("PRAGMA foreign_key_check").fetchall()
         if broken:
@@ -127,6 +134,12 @@ def package_zip(package: Package) -> bytes:
     if intro:
         files[str(intro)] = package.intro
     root = release_name(package)
+    for path in files:
+        # Paths come from the checked descriptor; refuse anything a zip reader could place
+        # outside the folder it extracts to (zip slip), whatever slipped past.
+        parts = PurePosixPath(f"{root}/{path}").parts
+        if path.startswith("/") or "\\" in path or ".." in parts or parts[0] != root:
+            raise ValueError(f"'{path}' cannot be a file of the release zip")
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for path in sorted(files):

@@ -1,15 +1,24 @@
 """Write a release to disk (the I/O shell around :mod:`build_scripts.release`).
 
-Files are written into a temporary folder and moved into place only when all are ready; the
+Files are written into a staging folder and swapped into place only when all are ready; the
+output folder must be one this command owns (see :mod:`build_scripts.outputs`). The
 package's snapshot is kept in ``<package>/releases/<version>/`` for later changelogs.
 """
 
 from __future__ import annotations
 
 import shutil
-import tempfile
 from pathlib import Path
 
+from build_scripts.outputs import (
+    OutputError,
+    check_output_dir,
+    new_staging,
+    output_lock,
+    protected_folders,
+    publish,
+    remove_stale_staging,
+)
 from build_scripts.package import DESCRIPTOR, RELEASES, Package
 from build_scripts.release import package_zip, release_files
 
@@ -18,22 +27,40 @@ class ReleaseError(Exception):
     """The release could not be written; the message says why."""
 
 
-def write_release(package: Package, out_dir: Path) -> list[str]:
-    """Write every release artefact into ``out_dir`` and snapshot the package; return names."""
+def write_release(package: Package, out_dir: Path, force: bool = False) -> list[str]:
+    """Write every release artefact into ``out_dir`` and snapshot the package; return names.
+
+    ``out_dir`` must be new, empty or a folder a previous release made (``force`` replaces
+    any other folder); the files are written to a staging folder and swapped in whole.
+    """
     files = release_files(package)
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-", dir=out_dir.parent))
+    protected, inside = protected_folders(Path.cwd(), package.root)
     try:
-        for name, content in files.items():
-            (staging / name).write_bytes(content)
-        _snapshot(package)
-        if out_dir.exists():
-            shutil.rmtree(out_dir)
-        staging.rename(out_dir)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+        target = check_output_dir(out_dir, "release", protected, inside, force)
+        with output_lock(target):
+            remove_stale_staging(target, "release")
+            staging = new_staging(target, "release")
+            try:
+                for name, content in files.items():
+                    _write_inside(staging, name, content)
+                _snapshot(package)
+            except BaseException:
+                shutil.rmtree(staging, ignore_errors=True)
+                raise
+            publish(staging, target, "release")
+    except OutputError as exc:
+        raise ReleaseError(str(exc)) from exc
     return sorted(files)
+
+
+def _write_inside(folder: Path, name: str, content: bytes) -> None:
+    """Write one file directly inside ``folder``; a name that is not a plain file name is
+    refused (names come from the descriptor, which is checked, but this is the last gate)."""
+    if not name or name != Path(name).name or name in (".", "..") or name.startswith("."):
+        raise ReleaseError(f"'{name}' is not a plain file name; nothing was written.")
+    path = folder / name
+    with open(path, "xb") as handle:  # x: never overwrite
+        handle.write(content)
 
 
 def _snapshot(package: Package) -> None:

@@ -7,7 +7,7 @@ from typing import Any
 
 import jinja2
 
-from build_scripts.escape import markdown_text, yaml_string
+from build_scripts.escape import code_block, markdown_code, markdown_text, yaml_string
 
 
 @cache
@@ -27,6 +27,8 @@ def environment() -> jinja2.Environment:
     )
     env.filters["md"] = markdown_text
     env.filters["yaml"] = yaml_string
+    env.filters["code"] = markdown_code
+    env.filters["code_block"] = code_block
     return env
 
 

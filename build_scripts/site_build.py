@@ -1,20 +1,29 @@
-"""Build the site atomically: into a temporary folder, swapped in only when all succeeded.
+"""Build the site atomically: into a staging folder, swapped in only when all succeeded.
 
-This is the only module that writes the site. A failed build leaves the last good site as
-it was.
+This is the only module that writes the site. A failed or killed build leaves the last good
+site as it was; the output folder must be one this command owns (see
+:mod:`build_scripts.outputs`).
 """
 
 from __future__ import annotations
 
-import contextlib
 import io
 import logging
 import os
 import shutil
-import tempfile
 from pathlib import Path
 from typing import Any
 
+from build_scripts.outputs import (
+    OutputError,
+    check_output_dir,
+    mark,
+    new_staging,
+    output_lock,
+    protected_folders,
+    publish,
+    remove_stale_staging,
+)
 from build_scripts.package import Package, read_descriptor
 
 
@@ -40,19 +49,47 @@ def _epoch(descriptor: dict[str, Any]) -> str:
 
 
 def build_site(package_dir: Path, site_dir: Path, config_file: Path,
-               validated: Package | None = None) -> None:
+               validated: Package | None = None, force: bool = False) -> None:
     """Build the site for ``package_dir`` into ``site_dir`` with ``mkdocs build --strict``.
 
-    ``validated`` is the package when the caller has just validated it (the hook then skips
-    its own validation); without it, the hook validates before generating anything.
+    ``site_dir`` must be a folder this command made (or a new or empty one; ``force``
+    replaces any other folder); see :mod:`build_scripts.outputs`. The site is built in a
+    staging folder and swapped in only when everything succeeded, so a failed or killed
+    build leaves the last good site in place. ``validated`` is the package when the caller
+    has just validated it (the hook then skips its own validation); without it, the hook
+    validates before generating anything.
     """
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    try:
+        docs_dir = Path(load_config(str(config_file))["docs_dir"])
+    except (MkDocsException, OSError, SystemExit) as exc:
+        raise BuildError(f"Cannot read {config_file}: {exc}") from exc
+    protected, inside = protected_folders(config_file.resolve().parent, package_dir, docs_dir)
+    try:
+        target = check_output_dir(site_dir, "site", protected, inside, force)
+        with output_lock(target):
+            remove_stale_staging(target, "site")
+            staging = new_staging(target, "site")
+            try:
+                _mkdocs_build(package_dir, staging, config_file, validated)
+                mark(staging, "site")
+            except BaseException:
+                shutil.rmtree(staging, ignore_errors=True)
+                raise
+            publish(staging, target, "site")
+    except OutputError as exc:
+        raise BuildError(str(exc)) from exc
+
+
+def _mkdocs_build(package_dir: Path, staging: Path, config_file: Path,
+                  validated: Package | None) -> None:
+    """Run ``mkdocs build --strict`` into ``staging``; raise :class:`BuildError` on failure."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    site_dir = site_dir.resolve()
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-", dir=site_dir.parent))
     previous_env = os.environ.get("DATA_PACKAGE"), os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["DATA_PACKAGE"] = str(package_dir.resolve())
     # Only the descriptor is needed here: read it alone rather than the whole package again.
@@ -70,12 +107,15 @@ def build_site(package_dir: Path, site_dir: Path, config_file: Path,
 
             use_validated(validated)
         build(config)
-    except (MkDocsException, OSError, KeyError, ValueError) as exc:
-        shutil.rmtree(staging, ignore_errors=True)
+    except MkDocsException as exc:
         raise BuildError(f"{exc}\n{log.getvalue()}".strip()) from exc
     except SystemExit as exc:  # mkdocs aborts strict builds with warnings this way
-        shutil.rmtree(staging, ignore_errors=True)
         raise BuildError(f"mkdocs stopped: {log.getvalue().strip()}") from exc
+    except (OSError, RecursionError, MemoryError) as exc:
+        raise BuildError(f"{type(exc).__name__}: {exc}\n{log.getvalue()}".strip()) from exc
+    except Exception as exc:  # a valid package that cannot be rendered is a bug: say where
+        raise BuildError(f"the generator met {type(exc).__name__}: {exc!r} (this is a bug of "
+                         "the generator, please report it with the package)") from exc
     finally:
         mkdocs_log.removeHandler(handler)
         for key, value in zip(("DATA_PACKAGE", "SOURCE_DATE_EPOCH"), previous_env, strict=True):
@@ -83,18 +123,3 @@ def build_site(package_dir: Path, site_dir: Path, config_file: Path,
                 os.environ.pop(key, None)
             else:
                 os.environ[key] = value
-    _swap(staging, site_dir)
-
-
-def _swap(staging: Path, site_dir: Path) -> None:
-    """Replace ``site_dir`` with ``staging`` by two renames on the same file system."""
-    old = None
-    if site_dir.exists():
-        old = site_dir.with_name(f".{site_dir.name}-old-{os.getpid()}")
-        site_dir.rename(old)
-    staging.rename(site_dir)
-    staging_mode = 0o755
-    with contextlib.suppress(OSError):
-        site_dir.chmod(staging_mode)  # mkdtemp creates 0700; a site is meant to be served
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)

@@ -152,7 +152,8 @@ def test_failed_mkdocs_build_keeps_last_good_site(
     with pytest.raises(BuildError):
         build_site(VALID, site, broken)
     assert _digest(site) == before
-    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")] == []
+    # Only the (empty) lock file stays beside the site: no staging folder is left behind.
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")] == [".site.lock"]
 
 
 def test_bundled_package_builds_every_record_page(bundled_site: Path) -> None:

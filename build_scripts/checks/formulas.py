@@ -1,7 +1,9 @@
 """No text cell can start a spreadsheet formula once the CSV is opened in a spreadsheet.
 
-A cell starting with ``=``, ``+``, ``@``, a tab or a carriage return is rejected (CSV injection;
-OWASP). ``-`` is allowed because negative coordinates are numbers, not formulas.
+A cell starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return is rejected (CSV
+injection; OWASP). Only a number or integer column may start with ``-``: a negative number is
+a number (Frictionless has checked its type), while ``-2+3+cmd|' /C calc'!A0`` in a text
+column would run.
 """
 
 from __future__ import annotations
@@ -12,15 +14,20 @@ from build_scripts.checks._common import problem, readable_tables, rows
 from build_scripts.package import Package
 from build_scripts.problems import Problem
 
-FORMULA_STARTS = ("=", "+", "@", "\t", "\r")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+NUMERIC = ("number", "integer")
 
 
 def check(package: Package) -> Iterator[Problem]:
     """Yield a problem for each cell that starts like a spreadsheet formula."""
     for table in readable_tables(package):
+        numeric = {f["name"] for f in table.schema.get("fields", [])
+                   if f.get("type") in NUMERIC}
         for number, row in rows(table):
             for name in table.header:
                 value = row.get(name, "")
+                if value.startswith("-") and name in numeric:
+                    continue
                 if value.startswith(FORMULA_STARTS):
                     first = {"\t": "a tab", "\r": "a carriage return"}.get(value[0],
                                                                           f"'{value[0]}'")
