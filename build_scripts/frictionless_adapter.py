@@ -92,12 +92,17 @@ def _foreign_key(package: Package, table: Table, error: dict[str, Any]) -> Probl
                    table.line_of(row) if row else None)
 
 
-def _all_empty(error: dict[str, Any]) -> bool:
-    """True when the key cells of a key error are all empty (Frictionless says "None")."""
-    cells = error.get("cells")
-    if isinstance(cells, list) and cells:
-        return all(c in (None, "", "None") for c in cells)
-    return error.get("cell") in (None, "")
+def _key_empty(table: Table, error: dict[str, Any]) -> bool:
+    """True when a key error is about empty key cells (Frictionless: 'all "None"'): the
+    empty cell is reported as a required cell or a blank row, not as a duplicate."""
+    if error.get("type") == "unique-error":
+        return error.get("cell") in (None, "")
+    cells = error.get("cells") or []
+    key = table.schema.get("primaryKey") or []
+    names = [key] if isinstance(key, str) else list(key)
+    positions = [table.field_names.index(n) for n in names if n in table.field_names]
+    return bool(positions) and all(
+        (cells[i] if i < len(cells) else None) in (None, "") for i in positions)
 
 
 def _translate(package: Package, table: Table, error: dict[str, Any]) -> Problem | None:
@@ -130,7 +135,7 @@ def _translate(package: Package, table: Table, error: dict[str, Any]) -> Problem
         else:
             message = f"'{value}' is not allowed here ({note})."
         return Problem(table.path, row, name, kind, value, message, expected_for(field), line)
-    if kind in ("primary-key", "unique-error") and _all_empty(error):
+    if kind in ("primary-key", "unique-error") and _key_empty(table, error):
         return None  # an empty key cell: reported as a required cell or a blank row
     if kind in ("primary-key", "unique-error"):
         key_name = table.key or name

@@ -44,10 +44,9 @@ def write_release(package: Package, out_dir: Path, force: bool = False) -> list[
                 for name, content in files.items():
                     _write_inside(staging, name, content)
                 _snapshot(package)
-            except BaseException:
+                publish(staging, target, "release")
+            finally:
                 shutil.rmtree(staging, ignore_errors=True)
-                raise
-            publish(staging, target, "release")
     except OutputError as exc:
         raise ReleaseError(str(exc)) from exc
     return sorted(files)

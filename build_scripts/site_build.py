@@ -75,10 +75,11 @@ def build_site(package_dir: Path, site_dir: Path, config_file: Path,
             try:
                 _mkdocs_build(package_dir, staging, config_file, validated)
                 mark(staging, "site")
-            except BaseException:
+                publish(staging, target, "site")
+            finally:
+                # After a successful publish the staging path holds nothing (or the old site
+                # on its way out); after a failure, the half-built site: neither is kept.
                 shutil.rmtree(staging, ignore_errors=True)
-                raise
-            publish(staging, target, "site")
     except OutputError as exc:
         raise BuildError(str(exc)) from exc
 
