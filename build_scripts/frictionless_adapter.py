@@ -17,7 +17,7 @@ import re
 import warnings
 from typing import Any
 
-from build_scripts.checks.list_references import suggest
+from build_scripts.checks.list_references import Suggester, suggest
 from build_scripts.package import DESCRIPTOR, Package, Table
 from build_scripts.problems import Problem
 from build_scripts.typed import strict_schema
@@ -67,7 +67,8 @@ def _hint(field: dict[str, Any], value: str | None) -> str:
     return ""
 
 
-def _foreign_key(package: Package, table: Table, error: dict[str, Any]) -> Problem:
+def _foreign_key(package: Package, table: Table, error: dict[str, Any],
+                 hints: dict[tuple[str, str], Suggester]) -> Problem:
     cells = [str(c) for c in error.get("cells", [])]
     note = str(error.get("note", ""))
     row = error.get("rowNumber")
@@ -79,12 +80,15 @@ def _foreign_key(package: Package, table: Table, error: dict[str, Any]) -> Probl
         value = cells[index] if index < len(cells) else ""
         target_name = fk["reference"]["resource"] or table.name
         target = package.tables.get(target_name)
-        known = sorted({r.get(fk["reference"]["fields"], "") for r in target.rows}) if target else []
-        if value and value not in known:
+        ref = (target_name, fk["reference"]["fields"])
+        if ref not in hints:  # once per reference, not once per error: linear in errors
+            hints[ref] = Suggester([r.get(ref[1], "") for r in target.rows] if target else [])
+        hint = hints[ref]
+        if value and value not in hint.ids:
             path = target.path if target else target_name
             return Problem(table.path, row, field, "foreign-key", value,
                            f"'{value}' is not an existing {fk['reference']['fields']} in {path}."
-                           + suggest(value, known),
+                           + hint(value),
                            f"the id of an existing row of {path} (add that row first if it is new)",
                            table.line_of(row) if row else None)
     return Problem(table.path, row, None, "foreign-key", ",".join(cells),
@@ -105,7 +109,8 @@ def _key_empty(table: Table, error: dict[str, Any]) -> bool:
         (cells[i] if i < len(cells) else None) in (None, "") for i in positions)
 
 
-def _translate(package: Package, table: Table, error: dict[str, Any]) -> Problem | None:
+def _translate(package: Package, table: Table, error: dict[str, Any],
+               hints: dict[tuple[str, str], Suggester]) -> Problem | None:
     kind = str(error.get("type", "error"))
     row = error.get("rowNumber")
     name = error.get("fieldName")
@@ -114,7 +119,7 @@ def _translate(package: Package, table: Table, error: dict[str, Any]) -> Problem
     line = table.line_of(row) if isinstance(row, int) else None
     field = table.field(name) if name else {}
     if kind == "foreign-key":
-        return _foreign_key(package, table, error)
+        return _foreign_key(package, table, error, hints)
     if kind == "type-error":
         message = f"'{value}' is not a valid {field.get('type', 'value')}." + _hint(field, value)
         return Problem(table.path, row, name, kind, value, message, expected_for(field), line)
@@ -234,6 +239,7 @@ def frictionless_problems(package: Package) -> list[Problem]:
                         f"Frictionless cannot read the package: {reason}",
                         "a descriptor following the Data Package standard")]
     by_name = {t.name: t for t in package.tables.values()}
+    hints: dict[tuple[str, str], Suggester] = {}
     for task in report.tasks:
         found = by_name.get(str(task.name))
         for error in task.errors:
@@ -244,7 +250,7 @@ def frictionless_problems(package: Package) -> list[Problem]:
                                         "see the schema in datapackage.json"))
             elif (found.name not in unreadable and data.get("type") not in _LABEL_ERRORS
                   and not _cascade(found, data, unreadable)):
-                translated = _translate(package, found, data)
+                translated = _translate(package, found, data, hints)
                 if translated is not None:
                     problems.append(translated)
         if found is not None and len(task.errors) >= ERROR_LIMIT:

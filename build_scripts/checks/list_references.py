@@ -21,6 +21,30 @@ def suggest(value: str, known: list[str]) -> str:
     return f" Did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
 
 
+class Suggester:
+    """'Did you mean' for the first few distinct unknown ids of one reference.
+
+    Each suggestion compares a value with every known id, so suggesting for every one of
+    200,000 bad rows would make validation quadratic; past ``LIMIT`` distinct values (a
+    shifted column, not a typo) the messages simply name the bad id.
+    """
+
+    LIMIT = 100  # distinct values per reference: far more than a hand edit produces
+
+    def __init__(self, known: list[str]) -> None:
+        self.known = sorted(set(known))
+        self.ids = set(self.known)
+        self._memo: dict[str, str] = {}
+
+    def __call__(self, value: str) -> str:
+        """The suggestion for ``value`` (empty past the limit or when nothing is close)."""
+        if value not in self._memo:
+            if len(self._memo) >= self.LIMIT:
+                return ""
+            self._memo[value] = suggest(value, self.known)
+        return self._memo[value]
+
+
 def check(package: Package) -> Iterator[Problem]:
     """Yield a problem for each listed id that does not exist in the referenced table."""
     for table in readable_tables(package):
@@ -28,14 +52,13 @@ def check(package: Package) -> Iterator[Problem]:
             target = package.tables.get(ref["resource"])
             if target is None or not target.readable:
                 continue
-            known = sorted({row.get(ref["field"], "") for row in target.rows})
-            known_set = set(known)
+            hint = Suggester([row.get(ref["field"], "") for row in target.rows])
             for number, row in rows(table):
                 for value in split_ids(row.get(field["name"], "")):
-                    if value not in known_set:
+                    if value not in hint.ids:
                         yield problem(
                             table, number, field["name"], "list-reference", value,
                             f"'{value}' is not an existing {ref['field']} in {target.path}."
-                            + suggest(value, known),
+                            + hint(value),
                             f"ids of existing rows of {target.path}, separated by ';' "
                             f"(add the row to {target.path} first if it is new)")
