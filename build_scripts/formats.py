@@ -34,10 +34,14 @@ def format_text(problems: list[Problem], package_name: str) -> str:
 
 
 def format_json(problems: list[Problem], package_name: str) -> str:
-    """A JSON document: ``{"package", "valid", "problems": [...]}``."""
-    return json.dumps({"package": package_name, "valid": not problems,
-                       "problems": [p.to_dict() for p in problems]},
-                      ensure_ascii=False, indent=2) + "\n"
+    """A JSON document: ``{"package", "valid", "problems": [...]}``, one problem a line.
+
+    Each problem is encoded compactly (Python's fast C encoder; ``indent`` would switch to
+    the pure-Python one, 5 s for 400,000 problems) and put on a line of its own.
+    """
+    head = json.dumps({"package": package_name, "valid": not problems}, ensure_ascii=False)
+    items = ",\n".join(json.dumps(p.to_dict(), ensure_ascii=False) for p in problems)
+    return head[:-1] + ', "problems": [' + ("\n" + items + "\n" if items else "") + "]}\n"
 
 
 def _escape_data(text: str) -> str:

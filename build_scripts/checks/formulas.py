@@ -15,6 +15,7 @@ from build_scripts.package import Package
 from build_scripts.problems import Problem
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FIRST = frozenset(FORMULA_STARTS)
 NUMERIC = ("number", "integer")
 
 
@@ -24,9 +25,9 @@ def check(package: Package) -> Iterator[Problem]:
         numeric = {f["name"] for f in table.schema.get("fields", [])
                    if f.get("type") in NUMERIC}
         for number, row in rows(table):
-            for name in table.header:
-                value = row.get(name, "")
-                if value.startswith("-") and name in numeric:
+            for name, value in row.items():
+                # One set lookup a cell: this loop visits every cell of the package.
+                if not value or value[0] not in FIRST or (value[0] == "-" and name in numeric):
                     continue
                 if value.startswith(FORMULA_STARTS):
                     first = {"\t": "a tab", "\r": "a carriage return"}.get(value[0],
