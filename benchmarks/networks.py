@@ -22,8 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from build_scripts.network_render import render_network  # noqa: E402
-from build_scripts.networks import Edge, Graph, Node, layout  # noqa: E402
+from build_scripts.site.network_render import render_network  # noqa: E402
+from build_scripts.site.networks import Edge, Graph, Node, layout  # noqa: E402
 
 VIS = ROOT / "docs" / "assets" / "vendor" / "vis-network" / "vis-network.min.js"
 EDGES_PER_NODE = 2.5  # about the density of the bundled accusation network (129 / 59)

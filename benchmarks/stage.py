@@ -23,8 +23,8 @@ def _bare_mkdocs(package: Path, work: Path) -> None:
     """mkdocs build of the already generated Markdown, without our hook: the tools' floor."""
     import subprocess
 
-    from build_scripts.generate import generate_files
-    from build_scripts.package import load_package
+    from build_scripts.load.package import load_package
+    from build_scripts.site.generate import generate_files
 
     docs = work / "bare-docs"
     shutil.rmtree(docs, ignore_errors=True)
@@ -39,7 +39,7 @@ def _bare_mkdocs(package: Path, work: Path) -> None:
     (docs / "contributing.md").write_text((ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8"),
                                           encoding="utf-8")
     config_text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    config_text = config_text.replace("hooks:\n  - build_scripts/mkdocs_hooks.py\n", "")
+    config_text = config_text.replace("hooks:\n  - build_scripts/mkdocs_hook.py\n", "")
     config_text = config_text.replace("docs_dir: docs", f"docs_dir: {docs}")
     config_text = config_text.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
     (work / "bare.yml").write_text(config_text, encoding="utf-8")
@@ -53,7 +53,7 @@ def _bare_mkdocs(package: Path, work: Path) -> None:
 def run(stage: str, package: Path, work: Path) -> None:
     """Run ``stage`` once."""
     if stage == "validate":
-        from build_scripts.validate import validate_package
+        from build_scripts.validate.report import validate_package
 
         assert validate_package(package).valid
     elif stage == "frictionless":
@@ -61,8 +61,8 @@ def run(stage: str, package: Path, work: Path) -> None:
 
         assert frictionless.Package(str(package / "datapackage.json")).validate().valid
     elif stage == "generate":
-        from build_scripts.generate import generate_files
-        from build_scripts.package import load_package
+        from build_scripts.load.package import load_package
+        from build_scripts.site.generate import generate_files
 
         generate_files(load_package(package))
     elif stage == "build":
@@ -73,8 +73,8 @@ def run(stage: str, package: Path, work: Path) -> None:
     elif stage == "bare-mkdocs":
         _bare_mkdocs(package, work)
     elif stage == "release":
-        from build_scripts.package import load_package
-        from build_scripts.release import release_files
+        from build_scripts.load.package import load_package
+        from build_scripts.release.artefacts import release_files
 
         release_files(load_package(package))
     else:

@@ -12,9 +12,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from build_scripts.formats import format_github, format_json, format_text
-from build_scripts.problems import visible
-from build_scripts.validate import validate_package
+from build_scripts.load.problems import visible
+from build_scripts.validate.formats import format_github, format_json, format_text
+from build_scripts.validate.report import validate_package
 
 DEFAULT_PACKAGE = Path("datapackage")
 DEFAULT_SITE = Path("site")
@@ -68,8 +68,8 @@ def _load_valid(folder: Path) -> object:
 
 
 def _release(args: argparse.Namespace) -> int:
-    from build_scripts.package import Package
-    from build_scripts.release_io import ReleaseError, write_release
+    from build_scripts.load.package import Package
+    from build_scripts.release.write import ReleaseError, write_release
 
     package = _load_valid(args.package)
     if not isinstance(package, Package):
@@ -84,14 +84,30 @@ def _release(args: argparse.Namespace) -> int:
     return 0
 
 
-def _diff(args: argparse.Namespace) -> int:
-    from build_scripts.diff import diff_packages, format_json, format_markdown
-    from build_scripts.diff import format_text as diff_text
-    from build_scripts.package import Package
+def _load_readable(folder: Path) -> object:
+    """Load a package for comparison; print its read problems and return None if any.
 
-    old, new = _load_valid(args.old), _load_valid(args.new)
+    A diff compares records, so each package must read cleanly; it need not pass today's
+    rules (a snapshot of an old release was valid under the rules of its day).
+    """
+    from build_scripts.load.package import load_package
+
+    package = load_package(folder)
+    if package.problems or not package.descriptor:
+        name = str(package.descriptor.get("name") or folder)
+        sys.stderr.write(format_text(package.problems, name))
+        return None
+    return package
+
+
+def _diff(args: argparse.Namespace) -> int:
+    from build_scripts.load.package import Package
+    from build_scripts.release.diff import diff_packages, format_json, format_markdown
+    from build_scripts.release.diff import format_text as diff_text
+
+    old, new = _load_readable(args.old), _load_readable(args.new)
     if not isinstance(old, Package) or not isinstance(new, Package):
-        sys.stderr.write("Diff stopped: both packages must be valid.\n")
+        sys.stderr.write("Diff stopped: both packages must read cleanly.\n")
         return 1
     formatter = {"text": diff_text, "markdown": format_markdown, "json": format_json}[args.format]
     sys.stdout.write(formatter(diff_packages(old, new)))
@@ -112,17 +128,15 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from build_scripts.site_build import BuildError, build_site
+    from build_scripts.pipeline import BuildError, InvalidPackage, build_site
 
-    report = validate_package(args.package)
-    if not report.valid:
-        name = str(report.package.descriptor.get("name") or args.package)
-        sys.stderr.write(format_text(report.problems, name))
+    try:
+        build_site(args.package, args.site_dir, args.config, force=args.force)
+    except InvalidPackage as exc:
+        name = str(exc.report.package.descriptor.get("name") or args.package)
+        sys.stderr.write(format_text(exc.report.problems, name))
         sys.stderr.write(f"Build stopped: the package is invalid; {args.site_dir} is untouched.\n")
         return 1
-    try:
-        build_site(args.package, args.site_dir, args.config, validated=report.package,
-                   force=args.force)
     except BuildError as exc:
         sys.stderr.write(f"Build failed: {visible(str(exc), keep_lines=True)}\n"
                          f"{args.site_dir} is untouched.\n")

@@ -38,7 +38,7 @@ def package_copy(tmp_path: Path) -> Callable[[Path], Path]:
 @pytest.fixture(scope="session")
 def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site built from the tiny valid package (built once per test session)."""
-    from build_scripts.site_build import build_site
+    from build_scripts.pipeline import build_site
 
     site = tmp_path_factory.mktemp("fixture-site") / "site"
     build_site(VALID, site, ROOT / "mkdocs.yml")
@@ -48,7 +48,7 @@ def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def bundled_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site built from the bundled package (built once per test session)."""
-    from build_scripts.site_build import build_site
+    from build_scripts.pipeline import build_site
 
     site = tmp_path_factory.mktemp("bundled-site") / "site"
     build_site(BUNDLED, site, ROOT / "mkdocs.yml")

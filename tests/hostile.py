@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from build_scripts.outputs import MARKER
+from build_scripts.write.outputs import MARKER
 from tests.conftest import ROOT, VALID
 
 SECRET = "secret-outside-the-package: do not publish\n"

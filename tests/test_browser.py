@@ -46,7 +46,7 @@ def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
 @pytest.fixture(scope="module")
 def hostile_quote_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The fixture site with a quote and a name that try to break out of the script."""
-    from build_scripts.site_build import build_site
+    from build_scripts.pipeline import build_site
 
     root = tmp_path_factory.mktemp("browser-hostile")
     package = root / "package"

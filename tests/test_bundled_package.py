@@ -9,8 +9,8 @@ from typing import Any
 
 import frictionless
 
-from build_scripts.package import load_package
-from build_scripts.validate import validate_package
+from build_scripts.load.package import load_package
+from build_scripts.validate.report import validate_package
 from tests.conftest import BUNDLED, VALID, set_cell
 
 

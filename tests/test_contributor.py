@@ -80,7 +80,7 @@ def test_record_pages_offer_a_correction(fixture_site: Path) -> None:
 
 def test_correction_link_prefills_the_issue_form() -> None:
     """With a repository configured, the link opens the correction form with the record id."""
-    from build_scripts.generate import correction_block
+    from build_scripts.site.generate import correction_block
 
     block = correction_block("statements", "2030-03-03-mayor-blames-dam",
                              "https://github.example/owner/repo", "statements/x.md")

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from build_scripts.validate import validate_package
+from build_scripts.validate.report import validate_package
 from tests.conftest import VALID, set_cell
 
 CASES: list[dict[str, Any]] = json.loads(

@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from build_scripts.checks.urls import is_web_url
+from build_scripts.validate.checks.urls import is_web_url
 
 
 class _Links(HTMLParser):

@@ -6,15 +6,16 @@ import io
 import json
 import sqlite3
 import zipfile
+from html import unescape
 from pathlib import Path
 
 import frictionless
 import pandas as pd
 import pytest
 
-from build_scripts.diff import diff_packages, format_markdown
-from build_scripts.package import load_package, load_releases
-from build_scripts.release import citation_cff, package_zip, release_files, release_name
+from build_scripts.load.package import load_package, load_releases
+from build_scripts.release.artefacts import citation_cff, package_zip, release_files, release_name
+from build_scripts.release.diff import diff_packages, format_markdown
 from tests.conftest import BUNDLED, ROOT, VALID
 
 
@@ -91,7 +92,7 @@ def test_json_is_typed(bundled_release: dict[str, bytes]) -> None:
 
 def test_diff_reports_exactly_the_fixture_changes() -> None:
     """diff of the fixture's past release and its current data lists each change exactly."""
-    old = load_releases(VALID)[0]
+    old = load_releases(VALID)[0][0]
     diff = {t.table: t for t in diff_packages(old, load_package(VALID)).tables}
     assert diff["actors"].removed == ["old-mayor"] and diff["actors"].added == []
     assert diff["incidents"].added == ["2030-03-05-curfew"] and diff["incidents"].removed == []
@@ -107,7 +108,7 @@ def test_diff_reports_exactly_the_fixture_changes() -> None:
 
 def test_diff_job_summary_markdown() -> None:
     """The Markdown job summary has a count table and each changed field, pipes escaped."""
-    old = load_releases(VALID)[0]
+    old = load_releases(VALID)[0][0]
     summary = format_markdown(diff_packages(old, load_package(VALID)))
     assert "| actors | 0 | 1 | 0 |" in summary
     assert "| age | 53 | 54 |" in summary
@@ -174,3 +175,57 @@ def test_release_command_writes_files_and_refuses_a_changed_same_version(
     assert second.returncode == 1
     assert "already released with different data" in second.stderr
     assert "Traceback" not in second.stderr
+
+
+def test_changelog_and_tombstone_from_snapshots_made_by_release(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On a copy of the bundled package: release 1.0.1 with one new source (the release
+    command writes the snapshot), withdraw that source, then the generated changelog lists
+    1.0.0 → 1.0.1 and the withdrawal, and the source's address keeps a tombstone page."""
+    import shutil
+
+    from build_scripts import cli
+    from build_scripts.site.generate import generate_files
+
+    package = tmp_path / "datapackage"
+    shutil.copytree(BUNDLED, package)
+    monkeypatch.chdir(tmp_path)
+    descriptor = json.loads((package / "datapackage.json").read_text(encoding="utf-8"))
+    descriptor["version"] = "1.0.1"
+    (package / "datapackage.json").write_text(json.dumps(descriptor, indent=2),
+                                              encoding="utf-8")
+    sources = package / "data" / "sources.csv"
+    original = sources.read_text(encoding="utf-8")
+    new_id = "zz-test-2024-06-01-new-source"
+    sources.write_text(original + f"{new_id},Test Publisher,,A test page,false,"
+                       "https://example.org/test,,2024-06-01,day,2026-11-29,en,newspaper,"
+                       "original,\n", encoding="utf-8")
+    assert cli.main(["release", "--package", "datapackage", "--out", "dist"]) == 0
+    snapshot = package / "releases" / "1.0.1"
+    assert (snapshot / "intro.md").is_file(), "the snapshot holds everything the descriptor names"
+    releases, problems = load_releases(package)
+    assert problems == []
+    assert [r.descriptor["version"] for r in releases] == ["1.0.0", "1.0.1"]
+    assert cli.main(["diff", "datapackage/releases/1.0.0", "datapackage"]) == 0
+    sources.write_text(original, encoding="utf-8")  # the new source is withdrawn
+    files = generate_files(load_package(package), releases)
+    changelog = unescape(str(files["changelog.md"]))  # Markdown escapes are references
+    assert "## 1.0.0 → 1.0.1" in changelog and "## 1.0.1 → unreleased changes" in changelog
+    assert f"added: [{new_id}]" in changelog and f"removed: [{new_id}]" in changelog
+    tombstone = unescape(str(files[f"sources/{new_id}.md"]))
+    assert "This record was withdrawn" in tombstone and "1.0.1" in tombstone
+
+
+def test_broken_snapshot_is_a_problem_not_a_silence(
+        tmp_path: Path) -> None:
+    """A snapshot missing a file its descriptor names is reported by validation."""
+    import shutil
+
+    from build_scripts.validate.report import validate_package
+
+    package = tmp_path / "package"
+    shutil.copytree(VALID, package)
+    (package / "releases" / "0.0.9" / "data" / "places.csv").unlink()
+    report = validate_package(package)
+    assert [(p.type, p.file) for p in report.problems] == [
+        ("snapshot-error", "releases/0.0.9/data/places.csv")]

@@ -22,8 +22,9 @@ from typing import Any
 
 import pytest
 
-from build_scripts import cli, outputs
-from build_scripts.outputs import MARKER, output_lock
+from build_scripts import cli
+from build_scripts.write import outputs
+from build_scripts.write.outputs import MARKER, output_lock
 from tests.hostile import SECRET, Workspace, digest, make_workspace, nested
 
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts.package import load_package
-from build_scripts.site_build import BuildError, build_site
+from build_scripts.load.package import load_package
+from build_scripts.pipeline import BuildError, build_site
 from tests.conftest import BUNDLED, ROOT, VALID, set_cell
 
 THIRD_PARTY = re.compile(r"""(src|href)=["']?(https?:)?//(?!example\.org)""")
@@ -146,8 +146,8 @@ def test_failed_mkdocs_build_keeps_last_good_site(
     broken = tmp_path / "mkdocs.yml"
     broken.write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8")
                       .replace("docs_dir: docs", f"docs_dir: {ROOT / 'docs'}")
-                      .replace("  - build_scripts/mkdocs_hooks.py",
-                               f"  - {ROOT / 'build_scripts/mkdocs_hooks.py'}")
+                      .replace("  - build_scripts/mkdocs_hook.py",
+                               f"  - {ROOT / 'build_scripts/mkdocs_hook.py'}")
                       + "\nnav:\n  - Missing: no-such-page.md\n", encoding="utf-8")
     with pytest.raises(BuildError):
         build_site(VALID, site, broken)
