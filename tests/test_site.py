@@ -130,13 +130,6 @@ def _digest(site: Path) -> dict[str, str]:
             for p in sorted(site.rglob("*")) if p.is_file()}
 
 
-def test_same_package_builds_same_bytes(fixture_site: Path, tmp_path: Path) -> None:
-    """A second build of the same package gives byte-identical files, sitemap included."""
-    again = tmp_path / "again"
-    build_site(VALID, again, ROOT / "mkdocs.yml")
-    assert _digest(again) == _digest(fixture_site)
-
-
 def test_failed_mkdocs_build_keeps_last_good_site(
         package_copy: Callable[[Path], Path], tmp_path: Path) -> None:
     """When mkdocs fails (a broken config), the previous site stays exactly as it was."""
