@@ -33,42 +33,64 @@ def test_fixture_has_the_bundled_schema() -> None:
     assert shape(VALID) == shape(BUNDLED)
 
 
-def _breaking_value(field: dict[str, Any]) -> str:
-    """A value the schema or the project's checks must reject for ``field``."""
+def _breaking_values(field: dict[str, Any]) -> dict[str, str]:
+    """Every kind of rule declared on ``field``, each with a value that breaks only it."""
     constraints = field.get("constraints", {})
+    kind = field.get("type", "string")
+    values: dict[str, str] = {}
     if constraints.get("required"):
-        return ""
-    if field.get("type") in ("date", "integer", "number", "boolean"):
-        return "not-a-value"
+        values["required"] = ""
+    if kind in ("date", "integer", "number", "boolean"):
+        values["type"] = "not-a-value"
     if "enum" in constraints:
-        return "not-in-the-list"
-    if "pattern" in constraints or field.get("x-url"):
-        return "Not An Id!"
-    return "=1+1"  # free text: a formula-like cell
+        values["enum"] = "not-in-the-list"
+    if "pattern" in constraints:
+        values["pattern"] = "Not An Id!"
+    if "minimum" in constraints:
+        values["minimum"] = str(int(constraints["minimum"]) - 1)
+    if "maximum" in constraints:
+        values["maximum"] = str(int(constraints["maximum"]) + 1)
+    if field.get("x-url"):
+        values["x-url"] = "ftp://example.org/x"
+    if "x-list-reference" in field:
+        values["x-list-reference"] = "no-such-id"
+    if kind == "string" and not ({"enum", "pattern"} & set(constraints)):
+        values["formula"] = "=1+1"
+    return values
 
 
-def test_breaking_any_field_of_any_table_is_caught(tmp_path: Path) -> None:
-    """For every field of every table, a bad value is reported at its file, row and column.
+def test_breaking_any_rule_of_any_field_of_any_table_is_caught(tmp_path: Path) -> None:
+    """For every kind of rule on every field of every table, a value breaking it is reported
+    at its file, row and column.
 
-    Each round breaks the n-th field of every table at once (on the first data row), so the
-    whole schema is covered in as many validations as the widest table has fields.
+    Runs on the fixture, which has rows in every table (corrections included). Each round
+    breaks, for one kind of rule, the n-th field carrying it in every table at once (on the
+    first data row), so every (field, rule) pair is covered in a few dozen validations.
     """
-    package = load_package(BUNDLED)
-    widest = max(len(t.field_names) for t in package.tables.values())
+    package = load_package(VALID)
+    assert all(table.rows for table in package.tables.values()), "every table needs a row"
+    plan: dict[tuple[str, int], dict[str, tuple[str, str]]] = {}
+    for table in package.tables.values():
+        counters: dict[str, int] = {}
+        for field in table.schema["fields"]:
+            for kind, value in _breaking_values(field).items():
+                n = counters.get(kind, 0)
+                counters[kind] = n + 1
+                plan.setdefault((kind, n), {})[table.name] = (field["name"], value)
+    kinds = {kind for kind, _ in plan}
+    assert {"required", "type", "enum", "pattern", "minimum", "maximum", "x-url",
+            "x-list-reference", "formula"} <= kinds
     missed = []
-    for n in range(widest):
-        work = tmp_path / f"round-{n}"
-        shutil.copytree(BUNDLED, work)
-        broken = {}
-        for table in package.tables.values():
-            if n < len(table.field_names) and table.rows:
-                field = table.schema["fields"][n]
-                set_cell(work, table.name, 2, field["name"], _breaking_value(field))
-                broken[table.path] = field["name"]
+    for index, ((kind, _), breaks) in enumerate(sorted(plan.items())):
+        work = tmp_path / f"round-{index}"
+        shutil.copytree(VALID, work)
+        for table_name, (field_name, value) in breaks.items():
+            set_cell(work, table_name, 2, field_name, value)
         report = validate_package(work)
-        for path, name in broken.items():
-            if not any(p.file == path and p.row == 2 and p.field in (name, None)
+        for table_name, (field_name, value) in breaks.items():
+            path = package.tables[table_name].path
+            if not any(p.file == path and p.row == 2 and p.field in (field_name, None)
                        for p in report.problems):
-                missed.append((path, name))
+                missed.append((kind, path, field_name, value))
         shutil.rmtree(work)
     assert missed == []
