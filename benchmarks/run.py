@@ -10,7 +10,10 @@ peak RSS. "bare mkdocs" is `mkdocs build` of the same generated Markdown without
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
+import os
+import platform
 import subprocess
 import sys
 import tempfile
@@ -65,6 +68,13 @@ def main() -> None:
             f"{f['build']['seconds'] / bare:.2f} | "
             f"{f['validate']['seconds'] / f['frictionless']['seconds']:.2f} | "
             f"{f['build']['peak_mb']} |")
+    lines += ["", f"Measured on {dt.date.today().isoformat()} by `python benchmarks/run.py "
+              f"--sizes {' '.join(str(n) for n in args.sizes)}`: Python "
+              f"{platform.python_version()}, {platform.machine()}, {os.cpu_count()} cores, one "
+              "run each, seed 1. Each stage is a whole process; \"bare mkdocs\" is a plain "
+              "`mkdocs build` over the same generated Markdown without the hook (the tools' "
+              "floor), so build / bare mkdocs is what validation and generation add. This "
+              "file is written entirely by the script."]
     args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))
 

@@ -9,6 +9,7 @@ a fresh process (run.py starts one per measurement) so peak RSS belongs to that 
 from __future__ import annotations
 
 import json
+import re
 import resource
 import shutil
 import sys
@@ -40,6 +41,8 @@ def _bare_mkdocs(package: Path, work: Path) -> None:
                                           encoding="utf-8")
     config_text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config_text = config_text.replace("hooks:\n  - build_scripts/mkdocs_hook.py\n", "")
+    # The watch list names folders relative to the real mkdocs.yml; it means nothing here.
+    config_text = re.sub(r"\nwatch:\n(?:  - .*\n)+", "\n", config_text)
     config_text = config_text.replace("docs_dir: docs", f"docs_dir: {docs}")
     config_text = config_text.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
     (work / "bare.yml").write_text(config_text, encoding="utf-8")

@@ -4,6 +4,6 @@ MkDocs loads this file by its path as a module of its own; the functions below b
 :mod:`build_scripts.pipeline`, imported by name, so their state is the pipeline's.
 """
 
-from build_scripts.pipeline import on_config, on_files
+from build_scripts.pipeline import on_config, on_files, on_page_markdown, on_startup
 
-__all__ = ["on_config", "on_files"]
+__all__ = ["on_config", "on_files", "on_page_markdown", "on_startup"]

@@ -22,9 +22,11 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from build_scripts.load.package import Package, load_releases
-from build_scripts.site.generate import SiteFiles, generate_files
+from build_scripts.site.counts import CountError, expand_counts
+from build_scripts.site.generate import SiteFiles, generate_files, invalid_data_page
 from build_scripts.validate.formats import format_text
 from build_scripts.validate.report import Report, validate_package
 from build_scripts.write.outputs import (
@@ -160,6 +162,11 @@ def package_dir(config: MkDocsConfig) -> Path:
     return path
 
 
+def on_startup(command: str, dirty: bool) -> None:
+    """Remember whether this is ``mkdocs serve`` (problems are then shown in the browser)."""
+    _state["command"] = command
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Validate the package (unless the caller just did) and generate every page once."""
     root = package_dir(config)
@@ -170,16 +177,29 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         report = validate_package(root)
         if not report.valid:
             name = str(report.package.descriptor.get("name") or root)
-            raise PluginError("The data package is invalid; no page was generated.\n"
-                              + format_text(report.problems, name))
+            text = format_text(report.problems, name)
+            if _state.get("command") == "serve":
+                # Live preview: show the problems in the browser instead of failing every
+                # rebuild. Links to the pages that cannot be generated are then expected:
+                # they are logged as information, not as the warnings strict mode counts.
+                for group in (config.validation.nav, config.validation.links):
+                    for option in list(group):
+                        group[option] = logging.INFO
+                _state.pop("package", None)
+                _state["files"] = {"index.md": invalid_data_page(text)}
+                return config
+            raise PluginError("The data package is invalid; no page was generated.\n" + text)
         package = report.package
     releases, broken = load_releases(root)
     if broken:
         raise PluginError("A release snapshot cannot be read; the changelog would be wrong.\n"
                           + format_text(broken, str(package.descriptor.get("name") or root)))
     _state["package"] = package
-    _state["files"] = generate_files(package, releases, config.site_url or "",
-                                     str(config.extra.get("repository") or ""))
+    try:
+        _state["files"] = generate_files(package, releases, config.site_url or "",
+                                         str(config.extra.get("repository") or ""))
+    except CountError as exc:
+        raise PluginError(str(exc)) from exc
     return config
 
 
@@ -194,6 +214,17 @@ def extra_pages(config: MkDocsConfig) -> SiteFiles:
         except (OSError, UnicodeDecodeError) as exc:
             raise PluginError(f"extra.extra_pages: cannot read {path}: {exc}") from exc
     return pages
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Write the data's counts into hand-written pages (``[[count ...]]``); generated
+    pages expand their curated parts themselves and hold data, which is never expanded."""
+    if page.file.src_uri in _state["files"] or "package" not in _state:
+        return markdown  # generated, or no valid package (serve shows the problems instead)
+    try:
+        return expand_counts(markdown, _state["package"], page.file.src_uri)
+    except CountError as exc:
+        raise PluginError(str(exc)) from exc
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

@@ -6,6 +6,7 @@ import csv
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -53,3 +54,46 @@ def bundled_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     site = tmp_path_factory.mktemp("bundled-site") / "site"
     build_site(BUNDLED, site, ROOT / "mkdocs.yml")
     return site
+
+
+# --- Every registered problem type is made to happen by at least one test -----------------
+# Every problem is a Problem; recording each one made in this process sees the problems of
+# every in-process validation and unit test. At the end of a whole-suite run, a registered
+# type that no test produced fails the run: the registry documents only what is tested.
+SEEN_TYPES: set[str] = set()
+
+
+def _record_types() -> None:
+    from build_scripts.load.problems import Problem
+
+    original = Problem.__init__
+
+    def recording(self: Problem, *args: Any, **kwargs: Any) -> None:
+        original(self, *args, **kwargs)
+        SEEN_TYPES.add(self.type)
+
+    Problem.__init__ = recording  # type: ignore[method-assign]
+
+
+_record_types()
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Fail a whole-suite run when a registered problem type was never produced."""
+    from build_scripts.load.problem_types import PROBLEM_TYPES
+
+    config = session.config
+    whole = (not config.option.keyword and not config.option.markexpr
+             and not getattr(config.option, "deselect", None)
+             and not getattr(config.option, "lf", False)
+             and all(Path(a).resolve() == ROOT / "tests" for a in config.args)
+             and getattr(session, "testsfailed", 0) == 0 and exitstatus == 0)
+    if not whole:
+        return
+    missing = sorted(set(PROBLEM_TYPES) - SEEN_TYPES)
+    if missing:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+        reporter = config.pluginmanager.get_plugin("terminalreporter")
+        if reporter is not None:
+            reporter.write_line("Problem types registered but produced by no test: "
+                                + ", ".join(missing), red=True)

@@ -24,7 +24,7 @@ if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null; then
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
   fi
 fi
-"$VENV/bin/pip" install --quiet --disable-pip-version-check -e '.[dev]'
+"$VENV/bin/pip" install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
 "$VENV/bin/ruff" check build_scripts tests benchmarks
 "$VENV/bin/mypy"
 "$VENV/bin/python" -m build_scripts validate

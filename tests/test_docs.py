@@ -53,3 +53,31 @@ def test_methodology_lists_known_gaps() -> None:
     for heading in ("## Tolls and disagreements", "## Names of the dead",
                     "## Quotes and translations", "## Known gaps"):
         assert heading in text
+
+
+def test_codebook_documents_every_problem_type(bundled_site: Path) -> None:
+    """The codebook's table of problem types lists every type of the registry."""
+    from build_scripts.load.problem_types import PROBLEM_TYPES
+
+    html = unescape((bundled_site / "codebook" / "index.html").read_text(encoding="utf-8"))
+    assert 'id="problems"' in html
+    for code, (title, _) in PROBLEM_TYPES.items():
+        assert f"<code>{code}</code>" in html and title in html, code
+
+
+def test_every_problem_type_written_in_the_code_is_registered() -> None:
+    """Every literal problem type in build_scripts (the 4th argument of Problem(...) or
+    problem(...)) is in the registry, so none goes undocumented."""
+    import ast
+
+    from build_scripts.load.problem_types import PROBLEM_TYPES
+
+    found: set[str] = set()
+    for path in (ROOT / "build_scripts").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                    and node.func.id in ("Problem", "problem") and len(node.args) >= 4
+                    and isinstance(node.args[3], ast.Constant)):
+                found.add(str(node.args[3].value))
+    assert len(found) > 20
+    assert sorted(found - set(PROBLEM_TYPES)) == []

@@ -94,3 +94,39 @@ def test_missing_csv_file_is_reported(package_copy: Callable[[Path], Path]) -> N
     (package / "data" / "places.csv").unlink()
     report = validate_package(package)
     assert any(p.type == "missing-file" and p.file == "data/places.csv" for p in report.problems)
+
+
+def test_extra_column_and_unreadable_csv_are_reported(package_copy: Callable[[Path], Path]) -> None:
+    """A column the schema does not know, and a stray quote inside a cell, which the reader
+    refuses rather than cut the cell in two."""
+    package = package_copy(VALID)
+    _rewrite(package, "actors", lambda b: b.replace(b",notes\n", b",notes,colour\n", 1))
+    _rewrite(package, "places", lambda b: b.replace(b"riverside,Riverside,",
+                                                    b'riverside,"River"side,', 1))
+    types = {(p.file, p.type) for p in validate_package(package).problems}
+    assert ("data/actors.csv", "extra-label") in types
+    assert ("data/places.csv", "source-error") in types
+
+
+def test_more_than_a_thousand_problems_says_frictionless_stopped(
+        package_copy: Callable[[Path], Path]) -> None:
+    """Past Frictionless's limit, the report says the table was not checked to the end."""
+    package = package_copy(VALID)
+    _rewrite(package, "places", lambda b: b + b"".join(
+        b"bad-%d,Nowhere,Nowhere,sud,XA,north,,none,gazette-2030-03-02-flood-hits-riverside,\n"
+        % i for i in range(1100)))
+    problems = validate_package(package).problems
+    assert [p.file for p in problems if p.type == "too-many-problems"] == ["data/places.csv"]
+
+
+def test_an_untranslated_frictionless_error_keeps_its_own_words() -> None:
+    """A Frictionless error type the adapter does not know keeps Frictionless's type and note."""
+    from build_scripts.load.package import load_package
+    from build_scripts.validate.frictionless_adapter import _translate
+
+    package = load_package(VALID)
+    table = package.tables["places"]
+    problem = _translate(package, table, {"type": "row-constraint", "note": "the sum is odd",
+                                          "rowNumber": 2}, {})
+    assert problem is not None and problem.type == "frictionless-error"
+    assert "row-constraint" in problem.message and "the sum is odd" in problem.message

@@ -7,7 +7,6 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 
-
 class _Links(HTMLParser):
     """Collect hrefs/srcs and element ids of one page."""
 

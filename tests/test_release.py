@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 
 from build_scripts.load.package import load_package, load_releases
-from build_scripts.release.artefacts import citation_cff, package_zip, release_files, release_name
+from build_scripts.release.artefacts import citation_cff, release_files, release_name
 from build_scripts.release.diff import diff_packages, format_markdown
 from tests.conftest import BUNDLED, ROOT, VALID
 

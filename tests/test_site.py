@@ -205,3 +205,39 @@ def test_hostile_text_in_every_free_text_field_stays_text(tmp_path: Path) -> Non
         assert "<img src=x" not in text, page
         assert "<b>bold</b>" not in text, page
         assert 'href="javascript:' not in text.lower(), page
+
+
+def test_counts_in_hand_written_pages_come_from_the_data(fixture_site: Path) -> None:
+    """Numbers written as [[count ...]] in docs/ and the introduction are the fixture's own
+    counts (not the bundled package's), and no placeholder is left on any page."""
+    package = load_package(VALID)
+    official = [r for r in package.rows("casualties") if r["toll_status"] == "official"]
+    civilians = [r for r in official if r["category"] == "civilian"]
+    methodology = (fixture_site / "methodology" / "index.html").read_text(encoding="utf-8")
+    assert f"official toll ({len(official)})" in methodology
+    assert f"official count ({len(civilians)} civilians and" in " ".join(methodology.split())
+    for page in fixture_site.rglob("*.html"):
+        assert "[[count" not in page.read_text(encoding="utf-8"), page
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("[[count casualties]] deaths", "3 deaths"),
+    ("[[count casualties toll_status=official]]", "2"),
+    ("[[count casualties toll_status=official category=civilian]]", "1"),
+    ("[[count corrections action=withdrawn]] and [[count places]]", "1 and 3"),
+    ("no placeholder [count casualties]", "no placeholder [count casualties]"),
+])
+def test_expand_counts(text: str, expected: str) -> None:
+    """The count placeholder counts rows matching every condition."""
+    from build_scripts.site.counts import expand_counts
+
+    assert expand_counts(text, load_package(VALID), "test") == expected
+
+
+@pytest.mark.parametrize("text", ["[[count nowhere]]", "[[count casualties colour=red]]"])
+def test_expand_counts_refuses_unknown_names(text: str) -> None:
+    """A count naming a missing table or field stops the build with the page named."""
+    from build_scripts.site.counts import CountError, expand_counts
+
+    with pytest.raises(CountError, match="test"):
+        expand_counts(text, load_package(VALID), "test")

@@ -311,8 +311,12 @@ def read_descriptor(root: Path) -> tuple[dict[str, Any] | None, list[Problem]]:
 
 def _records(text: str) -> tuple[list[list[str]], list[int]]:
     """Parse CSV text in the pipeline's one dialect; return records and their first lines."""
+    # strict: a stray quote ("a"b) is an error, not a cell silently cut in two. The field
+    # limit is stated, not inherited: Frictionless raises the process-wide limit when it runs,
+    # which would make this reader accept in one run what it refused in another.
+    csv.field_size_limit(MAX_TABLE)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=",", quotechar='"',
-                        doublequote=True, skipinitialspace=False, strict=False)
+                        doublequote=True, skipinitialspace=False, strict=True)
     records, starts, line = [], [], 1
     for record in reader:
         starts.append(line)

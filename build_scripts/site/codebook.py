@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from build_scripts.site.model import Dataset
+from build_scripts.load.problem_types import PROBLEM_TYPES
 from build_scripts.render.jinja import render
 
 
@@ -90,5 +91,6 @@ def codebook_page(dataset: Dataset) -> str:
         tables.append(TableDoc(resource["name"], resource.get("title", resource["name"]),
                                resource.get("description", ""), resource["path"],
                                len(dataset.table(resource["name"]).rows), key_text, refs, fields))
+    problems = [(code, title, meaning) for code, (title, meaning) in PROBLEM_TYPES.items()]
     return render("codebook.md.j2", version=str(dataset.descriptor.get("version", "")),
-                  tables=tables)
+                  tables=tables, problems=problems)

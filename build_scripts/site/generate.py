@@ -9,7 +9,7 @@ from build_scripts.site.cells import label
 from build_scripts.release.citation import record_citation
 from build_scripts.site.codebook import codebook_page
 from build_scripts.site.data_page import data_page, jsonld_meta
-from build_scripts.render.escape import markdown_text
+from build_scripts.render.escape import code_block, markdown_text
 from build_scripts.site.history_pages import (
     changelog_page,
     corrections_page,
@@ -49,6 +49,13 @@ def correction_block(table: str, record_id: str, repository: str, here: str) -> 
         link = f"[Suggest a correction]({relative(here, 'contributing.md')})"
     return (f"\n## Something wrong?\n\n{link} to this record (table {markdown_text(table)}, "
             f"id {markdown_text(record_id)}), with the source that shows the right value.\n")
+
+
+def invalid_data_page(report: str) -> str:
+    """The page ``mkdocs serve`` shows while the package is invalid: the validator's report."""
+    return ("---\ntitle: The data package is invalid\n---\n\n# The data package is invalid\n\n"
+            "No page was generated from it. Fix these problems and save: this page reloads.\n\n"
+            + code_block(report, "text") + "\n")
 
 
 def generate_files(package: Package, releases: list[Package] | None = None,

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from build_scripts.site.casualties_page import figure_text
 from build_scripts.site.cells import EMPTY, Cells
 from build_scripts.render.escape import markdown_text
+from build_scripts.site.counts import expand_counts
 from build_scripts.site.model import Dataset
 from build_scripts.render.jinja import render
 from build_scripts.load.values import split_ids
@@ -68,5 +69,6 @@ def home_page(dataset: Dataset, jsonld: str) -> str:
     The introduction is Markdown written by the package's curators (like the pages in
     ``docs/``), so it is included as written; everything computed from rows is escaped.
     """
+    intro = expand_counts(dataset.package.intro, dataset.package, "the introduction")
     return render("home.md.j2", title=str(dataset.descriptor.get("title", "")),
-                  intro=dataset.package.intro, figures=key_figures(dataset), jsonld=jsonld)
+                  intro=intro, figures=key_figures(dataset), jsonld=jsonld)

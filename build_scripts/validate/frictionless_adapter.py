@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from build_scripts.load.package import DESCRIPTOR, Package, Table
+from build_scripts.load.problem_types import PROBLEM_TYPES
 from build_scripts.load.problems import Problem
 from build_scripts.load.typed import strict_schema
 from build_scripts.validate.checks.list_references import Suggester, suggest
@@ -100,6 +101,11 @@ def _foreign_key(package: Package, table: Table, error: dict[str, Any],
                    table.line_of(row) if row else None)
 
 
+def _registered(kind: str) -> str:
+    """The registry's type for a Frictionless error type (its own name when registered)."""
+    return kind if kind in PROBLEM_TYPES else "frictionless-error"
+
+
 def _key_empty(table: Table, error: dict[str, Any]) -> bool:
     """True when a key error is about empty key cells (Frictionless: 'all "None"'): the
     empty cell is reported as a required cell or a blank row, not as a duplicate."""
@@ -161,19 +167,13 @@ def _translate(package: Package, table: Table, error: dict[str, Any],
         return Problem(table.path, row, None, kind, value,
                        f"The row has more cells than the header has columns (extra: '{value}').",
                        "cells that contain commas wrapped in double quotes", line)
-    if kind in ("missing-label", "extra-label", "incorrect-label", "duplicate-label",
-                "blank-label"):
-        label = error.get("label") or name
-        expected = ",".join(table.field_names)
-        return Problem(table.path, 1, str(label) if label else None, kind, str(label or ""),
-                       f"The header row does not match the schema ({kind.replace('-', ' ')}: "
-                       f"'{label}').", f"the header {expected}", 1)
     if kind == "blank-row":
         return Problem(table.path, row, None, kind, "", "The row is empty.",
                        "no empty lines inside the table", line)
     note = str(error.get("note") or error.get("message") or kind)
-    return Problem(table.path, row if isinstance(row, int) else None, name, kind, value,
-                   note, "see the schema in datapackage.json", line)
+    return Problem(table.path, row if isinstance(row, int) else None, name, _registered(kind),
+                   value, f"Frictionless ({kind}): {note}", "see the schema in datapackage.json",
+                   line)
 
 
 def _cascade(table: Table, error: dict[str, Any], unreadable: set[str]) -> bool:
@@ -206,8 +206,8 @@ def _descriptor_problems(package: Package) -> list[Problem]:
         return [Problem(DESCRIPTOR, None, None, "package-error", None,
                         f"Frictionless cannot read the descriptor: {exc}",
                         "a descriptor following the Data Package standard")]
-    return [Problem(DESCRIPTOR, None, None, str(error.type), None,
-                    f"Frictionless: {_reason(error)}",
+    return [Problem(DESCRIPTOR, None, None, "package-error", None,
+                    f"Frictionless ({error.type}): {_reason(error)}",
                     "a descriptor following the Data Package standard")
             for error in report.errors]
 
@@ -271,7 +271,8 @@ def frictionless_problems(package: Package) -> list[Problem]:
         for error in task.errors:
             data = error.to_descriptor()
             if found is None:
-                problems.append(Problem(DESCRIPTOR, None, None, str(data.get("type", "error")),
+                problems.append(Problem(DESCRIPTOR, None, None,
+                                        _registered(str(data.get("type", "error"))),
                                         None, _reason(error),
                                         "see the schema in datapackage.json"))
             elif (found.name not in unreadable and data.get("type") not in _LABEL_ERRORS
@@ -287,7 +288,7 @@ def frictionless_problems(package: Package) -> list[Problem]:
                 "fix the problems listed (often one cause, such as a shifted column), "
                 "then validate again"))
     for error in report.errors:
-        problems.append(Problem(DESCRIPTOR, None, None, str(error.type), None,
-                                f"Frictionless: {_reason(error)}",
+        problems.append(Problem(DESCRIPTOR, None, None, "package-error", None,
+                                f"Frictionless ({error.type}): {_reason(error)}",
                                 "a descriptor following the Data Package standard"))
     return problems
