@@ -73,6 +73,15 @@ PROBLEM_TYPES: dict[str, tuple[str, str]] = {
     "tally-below-records": ("Count below the records",
                             "A count is lower than the number of records linked to the row."),
     "url-scheme": ("Not a web address", "An address is not an http or https URL."),
+    "evidence-record": ("Evidence for no record",
+                        "An excerpt names a table without fact fields or a record that does "
+                        "not exist."),
+    "evidence-source": ("Evidence from an uncited source",
+                        "An excerpt comes from a source the record does not cite; cite the "
+                        "page in the record first."),
+    "evidence-field": ("Evidence for no fact",
+                       "An excerpt names a field that is not a fact field of the record's "
+                       "table."),
     "formula-like-cell": ("Spreadsheet formula",
                           "A cell starts with a character a spreadsheet would run as a "
                           "formula."),

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from build_scripts.site.cells import EMPTY, Cells
 from build_scripts.site.chart import TollPoint, tolls_svg
+from build_scripts.site.evidence import badge, evidence_items, record_support
 from build_scripts.render.escape import markdown_text
 from build_scripts.site.model import Dataset
 from build_scripts.load.package import Row
@@ -34,6 +35,8 @@ class DeathRow:
     circumstances: str
     incident: str
     sources: str
+    badge: str = ""
+    evidence: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -73,6 +76,15 @@ def _variants(cells: Cells) -> tuple[dict[str, dict[str, list[str]]], list[str]]
     return by_death, items
 
 
+def _evidence(dataset: Dataset, casualty_id: str) -> tuple[str, tuple[str, ...]]:
+    """The check badge and the excerpts of one death (empty without an evidence table)."""
+    support = record_support(dataset, "casualties", casualty_id)
+    if support is None:
+        return "", ()
+    return (badge(dataset, "casualties", support, "casualties.md"),
+            tuple(evidence_items(dataset, "casualties", support, "casualties.md")))
+
+
 def casualties_page(dataset: Dataset) -> tuple[str, str]:
     """Return the casualties page Markdown and the tolls chart SVG."""
     cells = Cells(dataset, "casualties.md")
@@ -94,7 +106,7 @@ def casualties_page(dataset: Dataset) -> tuple[str, str]:
                 markdown_text(place["name"]) if place else EMPTY,
                 markdown_text(d["circumstances"]),
                 cells.link("incidents", d["incident_id"]) if d["incident_id"] else EMPTY,
-                cells.sources(d["source_ids"])))
+                cells.sources(d["source_ids"]), *_evidence(dataset, d["casualty_id"])))
         if rows:
             groups.append(Group(f"{heading} ({len(rows)})", rows))
     reports = sorted(dataset.rows("casualty_reports"), key=lambda r: (r["as_of"], r["report_id"]))

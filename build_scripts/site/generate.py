@@ -23,6 +23,8 @@ from build_scripts.site.model import RECORD_TABLES, build_dataset
 from build_scripts.site.narrative import claims_page, timeline_page
 from build_scripts.site.network_pages import ego_section, network_file, network_files
 from build_scripts.load.package import Package
+from build_scripts.site.quality import PAGE as QUALITY_PAGE
+from build_scripts.site.quality import quality_page
 from build_scripts.site.record_pages import actor_page, incident_page, source_page, statement_page
 from build_scripts.release.artefacts import release_files
 
@@ -96,6 +98,7 @@ def generate_files(package: Package, releases: list[Package] | None = None,
     files["changelog.md"] = changelog_page(dataset, releases)
     files["corrections.md"] = corrections_page(dataset)
     files["codebook.md"] = codebook_page(dataset)
+    files[QUALITY_PAGE] = quality_page(dataset)
     downloads = release_files(package)
     for name, content in downloads.items():
         files[f"downloads/{name}"] = content

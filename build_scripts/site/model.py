@@ -26,13 +26,25 @@ class Link:
     field: str
 
 
+@dataclass(frozen=True)
+class Excerpt:
+    """The words of one source about one record, and the fact fields they bear on."""
+
+    source_id: str
+    words: str
+    fields: tuple[str, ...]
+    stance: str
+
+
 @dataclass
 class Dataset:
-    """Records by table and id, plus every incoming link of every record."""
+    """Records by table and id, every incoming link of every record, and the evidence
+    excerpts of every record (from the resource that declares ``x-evidence``)."""
 
     package: Package
     records: dict[str, dict[str, Row]] = field(default_factory=dict)
     incoming: dict[tuple[str, str], list[Link]] = field(default_factory=dict)
+    excerpts: dict[tuple[str, str], list[Excerpt]] = field(default_factory=dict)
 
     @property
     def descriptor(self) -> dict[str, Any]:
@@ -95,4 +107,20 @@ def build_dataset(package: Package) -> Dataset:
                     if value:
                         incoming[(target, value)].append(Link(name, own_id, field_name))
     dataset.incoming = dict(incoming)
+    dataset.excerpts = _excerpts(package)
     return dataset
+
+
+def _excerpts(package: Package) -> dict[tuple[str, str], list[Excerpt]]:
+    """Every excerpt by (table, record id), in the order of the evidence resource's ids."""
+    out: dict[tuple[str, str], list[Excerpt]] = {}
+    for table in package.tables.values():
+        spec = table.schema.get("x-evidence")
+        if not spec:
+            continue
+        stance = spec.get("stance")
+        for row in sorted(table.rows, key=lambda r: r.get(table.key or "", "")):
+            out.setdefault((row[spec["table"]], row[spec["record"]]), []).append(Excerpt(
+                row[spec["source"]], row[spec["excerpt"]], tuple(split_ids(row[spec["fields"]])),
+                row.get(stance, "supports") if stance else "supports"))
+    return out

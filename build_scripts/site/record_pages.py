@@ -8,6 +8,7 @@ from build_scripts.site.links import record_path
 from build_scripts.site.model import Dataset
 from build_scripts.load.package import Row
 from build_scripts.render.jinja import render
+from build_scripts.site.evidence import Support, badge, evidence_section, record_support
 from build_scripts.site.sections import Section, Table
 from build_scripts.load.values import format_date, split_ids
 
@@ -88,6 +89,11 @@ def actor_page(dataset: Dataset, actor_id: str, network: str = "") -> str:
                             if s.items or s.table or s.body or s.heading == "Sources"])
 
 
+def _evidence(dataset: Dataset, table: str, support: Support | None,
+              here: str) -> list[Section]:
+    return [] if support is None else [evidence_section(dataset, table, support, here)]
+
+
 def statement_page(dataset: Dataset, statement_id: str) -> str:
     """The page of one statement: the quote, who it targets, what it answers, the answers."""
     here = record_path("statements", statement_id)
@@ -100,11 +106,15 @@ def statement_page(dataset: Dataset, statement_id: str) -> str:
     answered = [statement_line(cells, dataset.records["statements"][row["responds_to"]])] \
         if row.get("responds_to") in dataset.records["statements"] else []
     lead = (markdown_text(row["summary"]) + "\n\n" + quote_block(cells, row))
+    support = record_support(dataset, "statements", statement_id)
+    if support is not None:
+        lead = badge(dataset, "statements", support, here) + "\n\n" + lead
     sections = [
         Section("Targets", targets),
         Section("Answers", answered, empty="This statement does not answer another on record."),
         Section("Answered by", [statement_line(cells, a) for a in answers],
                 empty="No answer on record."),
+        *_evidence(dataset, "statements", support, here),
         Section("Sources", [cells.link("sources", s) for s in split_ids(row["source_ids"])]),
         _fields_section(cells, "statements", row),
     ]
@@ -121,11 +131,15 @@ def incident_page(dataset: Dataset, incident_id: str) -> str:
     where = markdown_text(place["name"]) if place else EMPTY
     when = markdown_text(format_date(row["date"], row["date_precision"]))
     lead = f"**{when}**, {where}. {markdown_text(row['description'])}"
+    support = record_support(dataset, "incidents", incident_id)
+    if support is not None:
+        lead = badge(dataset, "incidents", support, here) + "\n\n" + lead
     deaths = dataset.linked_from("incidents", incident_id, "casualties", "incident_id")
     sections = [
         Section("Actors", [cells.link("actors", a) for a in split_ids(row.get("actor_ids", ""))]),
         Section("Deaths", [cells.link("casualties", d["casualty_id"],
                                       d["name"] or d["description"]) for d in deaths]),
+        *_evidence(dataset, "incidents", support, here),
         Section("Sources", [cells.link("sources", s) for s in split_ids(row["source_ids"])]),
         _fields_section(cells, "incidents", row),
     ]

@@ -16,6 +16,7 @@ from build_scripts.load.problems import Problem
 from build_scripts.validate.checks import (
     conditions,
     coverage,
+    evidence,
     formulas,
     list_references,
     precision,
@@ -35,6 +36,7 @@ ALL_CHECKS: tuple[Check, ...] = (
     tallies.check,
     urls.check,
     formulas.check,
+    evidence.check,
 )
 
 

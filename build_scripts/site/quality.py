@@ -1,0 +1,76 @@
+"""The data-quality page: how much of the record is checkable, computed from the data (pure).
+
+Every number here is counted from the package at build time: the share of records whose
+facts are all stated by an excerpt of a cited source, the disagreements, the sources.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from build_scripts.load.values import split_ids
+from build_scripts.render.escape import markdown_text
+from build_scripts.render.jinja import render
+from build_scripts.site.cells import Cells, label
+from build_scripts.site.evidence import Support, fact_fields, record_support
+from build_scripts.site.model import Dataset
+
+PAGE = "data-quality.md"
+
+
+def _share(part: int, whole: int) -> str:
+    return f"{part} ({round(100 * part / whole)} %)" if whole else "0"
+
+
+def _source_fields(dataset: Dataset, table: str) -> list[str]:
+    """Fields of ``table`` that cite sources (a ;-list or a single id)."""
+    schema = dataset.table(table).schema
+    names = [f["name"] for f in schema.get("fields", [])
+             if f.get("x-list-reference", {}).get("resource") == "sources"]
+    names += [fk["fields"] for fk in schema.get("foreignKeys", [])
+              if fk["reference"].get("resource") == "sources" and isinstance(fk["fields"], str)]
+    return names
+
+
+def quality_page(dataset: Dataset) -> str:
+    """The data-quality page of the package."""
+    cells = Cells(dataset, PAGE)
+    rows, todo = [], []
+    for table in dataset.package.tables:
+        if not fact_fields(dataset, table):
+            continue
+        supports: dict[str, Support] = {}
+        for record_id in sorted(dataset.records.get(table, {})):
+            support = record_support(dataset, table, record_id)
+            if support is not None:
+                supports[record_id] = support
+        status = Counter(s.status for s in supports.values())
+        disputed = sum(1 for s in supports.values() if s.contradicted)
+        excerpts = sum(len(s.excerpts) for s in supports.values())
+        cited = [len({v for f in _source_fields(dataset, table)
+                      for v in split_ids(dataset.records[table][rid].get(f, ""))})
+                 for rid in supports]
+        total = len(supports)
+        rows.append([markdown_text(dataset.table(table).title), str(total),
+                     _share(status["supported"], total), _share(status["partly"], total),
+                     _share(status["unsupported"], total), str(disputed), str(excerpts),
+                     f"{sum(cited) / total:.1f}" if total else "0"])
+        for record_id, support in supports.items():
+            if support.status != "supported" or support.contradicted:
+                row = dataset.records[table][record_id]
+                missing = ", ".join(support.missing) or "none"
+                extra = (f"; given differently by a cited source: "
+                         f"{', '.join(support.contradicted)}" if support.contradicted else "")
+                todo.append(f"{markdown_text(dataset.table(table).title)}: "
+                            f"{cells.link(table, record_id, label(dataset, table, row))} "
+                            f"(no excerpt yet: {markdown_text(missing)}{markdown_text(extra)})")
+    sources = dataset.rows("sources")
+    kinds = Counter(s.get("source_type", "") for s in sources)
+    facts = {
+        "sources": len(sources),
+        "from_url": sum(1 for s in sources if s.get("title_from_url") == "true"),
+        "undated": sum(1 for s in sources if not s.get("published")),
+        "archived": sum(1 for s in sources if s.get("archive_url")),
+    }
+    return render("quality.md.j2", rows=rows, todo=todo, facts=facts,
+                  kinds=[(markdown_text(k), n) for k, n in sorted(kinds.items())])
