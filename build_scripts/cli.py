@@ -102,14 +102,19 @@ def _load_readable(folder: Path) -> object:
 
 def _diff(args: argparse.Namespace) -> int:
     from build_scripts.load.package import Package
-    from build_scripts.release.diff import diff_packages, format_json, format_markdown
-    from build_scripts.release.diff import format_text as diff_text
+    from build_scripts.release.diff import (
+        changes_json,
+        changes_markdown,
+        changes_text,
+        diff_packages,
+    )
 
     old, new = _load_readable(args.old), _load_readable(args.new)
     if not isinstance(old, Package) or not isinstance(new, Package):
         sys.stderr.write("Diff stopped: both packages must read cleanly.\n")
         return 1
-    formatter = {"text": diff_text, "markdown": format_markdown, "json": format_json}[args.format]
+    formatter = {"text": changes_text, "markdown": changes_markdown,
+                 "json": changes_json}[args.format]
     sys.stdout.write(formatter(diff_packages(old, new)))
     return 0
 

@@ -14,8 +14,9 @@ import pandas as pd
 import pytest
 
 from build_scripts.load.package import load_package, load_releases
-from build_scripts.release.artefacts import citation_cff, release_files, release_name
-from build_scripts.release.diff import diff_packages, format_markdown
+from build_scripts.release.artefacts import citation_cff, release_files
+from build_scripts.release.citation import release_name
+from build_scripts.release.diff import changes_markdown, diff_packages
 from tests.conftest import BUNDLED, ROOT, VALID
 
 
@@ -118,7 +119,7 @@ def test_diff_reports_exactly_the_fixture_changes() -> None:
 def test_diff_job_summary_markdown() -> None:
     """The Markdown job summary has a count table and each changed field, pipes escaped."""
     old = load_releases(VALID)[0][0]
-    summary = format_markdown(diff_packages(old, load_package(VALID)))
+    summary = changes_markdown(diff_packages(old, load_package(VALID)))
     assert "| actors | 0 | 1 | 0 |" in summary
     assert "| age | 53 | 54 |" in summary
     assert summary.startswith("## Data changes: 0.0.9 → 0.1.0")

@@ -16,6 +16,7 @@ from typing import Any
 
 from build_scripts.load.package import DESCRIPTOR, Package
 from build_scripts.load.typed import SQL_TYPES, sorted_rows, typed_rows
+from build_scripts.release.citation import author_names, release_name
 from build_scripts.render.jinja import render
 
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # the earliest date a zip entry can hold: fixed, so stable
@@ -36,11 +37,6 @@ def table_csv(package: Package, name: str) -> str:
 def table_json(package: Package, name: str) -> str:
     """A table as a JSON array of typed records (empty cells are null)."""
     return json.dumps(typed_rows(package.tables[name]), ensure_ascii=False, indent=1) + "\n"
-
-
-def release_name(package: Package) -> str:
-    """``<name>-<version>``, the stem of the release files."""
-    return f"{package.descriptor.get('name', 'package')}-{package.descriptor.get('version', '0')}"
 
 
 def sql_identifier(name: str) -> str:
@@ -101,19 +97,14 @@ def _dependency_order(package: Package) -> list[Any]:
 
 def citation_cff(package: Package) -> str:
     """CITATION.cff for the dataset, from the descriptor."""
-    return render("CITATION.cff.j2", d=package.descriptor, authors=_authors(package))
-
-
-def _authors(package: Package) -> list[str]:
-    return [str(c.get("title")) for c in package.descriptor.get("contributors", [])
-            if c.get("title")]
+    return render("CITATION.cff.j2", d=package.descriptor, authors=author_names(package))
 
 
 def readme_text(package: Package) -> str:
     """README.md of the release: what the data is, its tables, how to cite and load it."""
     tables = [(t.name, t.title, len(t.rows)) for t in package.tables.values()]
     return render("release_README.md.j2", d=package.descriptor, tables=tables,
-                  name=release_name(package), authors=_authors(package))
+                  name=release_name(package), authors=author_names(package))
 
 
 def licence_text(package: Package) -> str:

@@ -6,14 +6,22 @@ import re
 from typing import Any
 
 from build_scripts.load.package import Package
-from build_scripts.release.artefacts import release_name
+
+
+def release_name(package: Package) -> str:
+    """``<name>-<version>``, the stem of the release files (and the BibTeX key)."""
+    return f"{package.descriptor.get('name', 'package')}-{package.descriptor.get('version', '0')}"
+
+
+def author_names(package: Package) -> list[str]:
+    """The contributors' names, in the descriptor's order."""
+    return [str(c.get("title")) for c in package.descriptor.get("contributors", [])
+            if c.get("title")]
 
 
 def authors(package: Package) -> str:
     """The contributors' names joined for a citation."""
-    names = [str(c.get("title")) for c in package.descriptor.get("contributors", [])
-             if c.get("title")]
-    return ", ".join(names) or "Unknown"
+    return ", ".join(author_names(package)) or "Unknown"
 
 
 def year(package: Package) -> str:

@@ -81,12 +81,13 @@ def diff_packages(old: Package, new: Package) -> PackageDiff:
                        [diff_tables(n, old.tables.get(n), new.tables.get(n)) for n in names])
 
 
-def _clip(text: str, size: int = 120) -> str:
+def clip(text: str, size: int = 120) -> str:
+    """``text`` on one line, cut to ``size`` characters with an ellipsis."""
     text = " ".join(text.split())
     return text if len(text) <= size else text[: size - 1] + "…"
 
 
-def format_text(diff: PackageDiff) -> str:
+def changes_text(diff: PackageDiff) -> str:
     """A plain report of the differences."""
     if diff.empty:
         return f"No difference between {diff.old_version} and {diff.new_version}.\n"
@@ -100,17 +101,17 @@ def format_text(diff: PackageDiff) -> str:
         out += [f"  - {key}" for key in t.removed]
         for key, changes in t.changed.items():
             out.append(f"  ~ {key}")
-            out += [f"      {c.field}: {_clip(c.old)!r} -> {_clip(c.new)!r}" for c in changes]
+            out += [f"      {c.field}: {clip(c.old)!r} -> {clip(c.new)!r}" for c in changes]
     return "\n".join(out) + "\n"
 
 
 def _md(text: str) -> str:
     """Escape a value for a Markdown table cell in a job summary."""
-    return (_clip(text).replace("\\", "\\\\").replace("|", "\\|").replace("`", "\\`")
+    return (clip(text).replace("\\", "\\\\").replace("|", "\\|").replace("`", "\\`")
             .replace("<", "&lt;").replace(">", "&gt;")) or "*(empty)*"
 
 
-def format_markdown(diff: PackageDiff) -> str:
+def changes_markdown(diff: PackageDiff) -> str:
     """A Markdown report (for a pull request's job summary)."""
     out = [f"## Data changes: {diff.old_version} → {diff.new_version}", ""]
     if diff.empty:
@@ -130,6 +131,6 @@ def format_markdown(diff: PackageDiff) -> str:
     return "\n".join(out) + "\n"
 
 
-def format_json(diff: PackageDiff) -> str:
+def changes_json(diff: PackageDiff) -> str:
     """The differences as JSON."""
     return json.dumps(asdict(diff), ensure_ascii=False, indent=2) + "\n"

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from build_scripts.release.citation import bibtex, dataset_citation, dataset_jsonld
 from build_scripts.render.escape import markdown_text, script_json
 from build_scripts.site.model import Dataset
-from build_scripts.release.artefacts import release_name
+from build_scripts.release.citation import release_name
 
 MEDIA_TYPES = {".zip": "application/zip", ".sqlite": "application/vnd.sqlite3",
                ".csv": "text/csv", ".json": "application/json"}

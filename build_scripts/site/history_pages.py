@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from build_scripts.site.cells import EMPTY, Cells
-from build_scripts.release.diff import PackageDiff, TableDiff, diff_packages
+from build_scripts.release.diff import PackageDiff, TableDiff, clip, diff_packages
 from build_scripts.render.escape import markdown_text
 from build_scripts.site.links import has_pages, record_path
 from build_scripts.site.model import Dataset
 from build_scripts.load.package import Package
 from build_scripts.render.jinja import render
-from build_scripts.site.sections import Section, Table
+from build_scripts.site.sections import Grid, Section
 
 CLIP = 100  # characters of an old or new value shown in the changelog
 
@@ -39,8 +39,7 @@ class Version:
 
 
 def _clip(text: str) -> str:
-    text = " ".join(text.split())
-    return markdown_text(text if len(text) <= CLIP else text[: CLIP - 1] + "…") or "*(empty)*"
+    return markdown_text(clip(text, CLIP)) or "*(empty)*"
 
 
 def _table_changes(cells: Cells, diff: TableDiff, current: Dataset) -> TableChanges:
@@ -141,7 +140,7 @@ def corrections_page(dataset: Dataset) -> str:
     lead = ("Every substantive correction made to the data after a release, with what was "
             "wrong, what is right, the source and who reported it. Typos and formatting "
             "fixes are not listed; every change, however small, is in the changelog.")
-    section = Section("Corrections", table=Table(
+    section = Section("Corrections", table=Grid(
         ["Date", "Table", "Record", "Field", "Action", "Was", "Now", "What was wrong",
          "Sources", "Reported by"], rows) if rows else None,
         empty="No correction has been made since the first release.")

@@ -9,7 +9,7 @@ from build_scripts.site.model import Dataset
 from build_scripts.load.package import Row
 from build_scripts.render.jinja import render
 from build_scripts.site.evidence import Support, badge, evidence_section, record_support
-from build_scripts.site.sections import Section, Table
+from build_scripts.site.sections import Grid, Section
 from build_scripts.load.values import format_date, split_ids
 
 
@@ -18,7 +18,7 @@ def _by_date(rows: list[Row], field: str = "date") -> list[Row]:
 
 
 def _fields_section(cells: Cells, table: str, row: Row) -> Section:
-    return Section("All fields", table=Table(["Field", "Value"],
+    return Section("All fields", table=Grid(["Field", "Value"],
                                              [[k, v] for k, v in cells.field_rows(table, row)]))
 
 

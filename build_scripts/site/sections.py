@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
-class Table:
+class Grid:
     """A Markdown table: header cells and rows of cells (already escaped)."""
 
     header: list[str]
@@ -19,6 +19,6 @@ class Section:
 
     heading: str
     items: list[str] = field(default_factory=list)
-    table: Table | None = None
+    table: Grid | None = None
     empty: str = "None recorded."
     body: str = ""  # pre-escaped Markdown shown before the items or table
