@@ -88,3 +88,39 @@ def test_a_build_reads_and_validates_the_package_once(
     pipeline.build_site(VALID, tmp_path / "site", ROOT / "mkdocs.yml")
     assert calls == {"load": 1, "frictionless": 1}
     assert (tmp_path / "site" / "index.html").is_file()
+
+
+def test_site_spec_names_only_what_the_schema_has() -> None:
+    """Every table, field and code named in the site spec exists in the bundled schema, so
+    the spec cannot drift from the package it describes."""
+    import json
+
+    from build_scripts.site.spec import SPEC
+
+    descriptor = json.loads((ROOT / "datapackage" / "datapackage.json").read_text("utf-8"))
+    schemas = {r["name"]: r["schema"] for r in descriptor["resources"]}
+    fields = {t: {f["name"]: f for f in s["fields"]} for t, s in schemas.items()}
+
+    def codes(table: str, field: str) -> set[str]:
+        return set(fields[table][field].get("constraints", {}).get("enum", []))
+
+    assert set(SPEC.record_tables) | set(SPEC.anchor_pages) <= set(schemas)
+    for table, columns in SPEC.index_columns.items():
+        for _, kind, argument in columns:
+            if kind in ("text", "date") or (kind == "self" and argument):
+                assert argument in fields[table], (table, argument)
+            if kind == "ref":
+                field, target = str(argument).split(">")
+                assert field in fields[table] and target in schemas
+            if kind == "count":
+                source, via = str(argument).split(".")
+                assert via in fields[source]
+    for table, keys in SPEC.sort_keys.items():
+        assert {k.lstrip("~") for k in keys} <= set(fields[table]), table
+    assert set(SPEC.toll_figures) <= set(fields["casualty_reports"])
+    qualifiers = codes("casualty_reports", f"{SPEC.toll_figures[0]}_qualifier")
+    assert set(SPEC.qualifier_words) <= qualifiers
+    assert set(SPEC.toll_statuses) == codes("casualties", "toll_status")
+    assert SPEC.claim_kinds <= codes("statements", "kind")
+    assert SPEC.information_types <= codes("incidents", "incident_type")
+    assert set(SPEC.stance_colours) == codes("statement_targets", "stance")

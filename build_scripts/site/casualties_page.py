@@ -13,12 +13,12 @@ from build_scripts.site.model import Dataset
 from build_scripts.load.package import Row
 from build_scripts.render.jinja import render
 from build_scripts.load.values import format_date, parse_date, parse_int
+from build_scripts.site.spec import SPEC
 
 CHART_PATH = "assets/generated/tolls.svg"
-FIGURES = ("killed", "injured", "security_injured", "arrests")
-QUALIFIER_WORDS = {"approximately": "about ", "at-least": "at least ", "more-than": "more than "}
-STATUS_HEADINGS = {"official": "Counted in the official toll",
-                   "not-counted": "Reported but not counted in the official toll"}
+FIGURES = SPEC.toll_figures
+QUALIFIER_WORDS = SPEC.qualifier_words
+STATUS_HEADINGS = SPEC.toll_statuses
 
 
 @dataclass(frozen=True)

@@ -10,9 +10,10 @@ from build_scripts.site.links import has_pages, index_path, record_path, relativ
 from build_scripts.site.model import Dataset
 from build_scripts.load.package import Row
 from build_scripts.load.values import format_date, split_ids
+from build_scripts.site.spec import SPEC
 
 EMPTY = "—"
-LABEL_FIELDS = ("name", "title")
+LABEL_FIELDS = SPEC.label_fields
 
 
 def label(dataset: Dataset, table: str, row: Row) -> str:
@@ -63,8 +64,7 @@ class Cells:
     @staticmethod
     def anchor_page(table: str) -> str | None:
         """The page that lists records of ``table`` with an anchor each, if any."""
-        return {"casualties": "casualties.md", "casualty_reports": "casualties.md",
-                "places": "places.md"}.get(table)
+        return SPEC.anchor_pages.get(table)
 
     def external(self, url: str, text: str | None = None) -> str:
         """An escaped link to an outside address (validated as http(s) upstream)."""

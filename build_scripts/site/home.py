@@ -11,6 +11,7 @@ from build_scripts.site.counts import expand_counts
 from build_scripts.site.model import Dataset
 from build_scripts.render.jinja import render
 from build_scripts.load.values import split_ids
+from build_scripts.site.spec import SPEC
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,7 @@ def key_figures(dataset: Dataset, here: str = "index.md") -> str:
                                                    "see the casualties page") if deaths else ""))
     reports = sorted(dataset.rows("casualty_reports"), key=lambda r: (r["as_of"], r["report_id"]))
     table = dataset.table("casualty_reports")
-    for figure in ("killed", "injured", "security_injured", "arrests"):
+    for figure in SPEC.toll_figures:
         latest = next((r for r in reversed(reports) if figure_text(r, figure) != EMPTY), None)
         if latest is None:
             continue

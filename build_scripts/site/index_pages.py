@@ -11,6 +11,7 @@ from build_scripts.site.model import Dataset
 from build_scripts.load.package import Row
 from build_scripts.render.jinja import render
 from build_scripts.load.values import split_ids
+from build_scripts.site.spec import SPEC
 
 Column = tuple[str, Callable[[Cells, Row], str]]
 
@@ -48,29 +49,38 @@ def _count(table: str, source_table: str, via: str | None = None) -> Callable[[C
     return cell
 
 
+def _column(table: str, kind: str, argument: str | None) -> Callable[[Cells, Row], str]:
+    """The cell function of an index column declared in the site spec."""
+    if kind == "self":
+        return _self(table, argument)
+    if kind == "text" and argument:
+        return _text(argument)
+    if kind == "date" and argument:
+        return _date(argument)
+    if kind == "ref" and argument:
+        field, target = argument.split(">")
+        return _ref(field, target)
+    if kind == "count" and argument:
+        source, via = argument.split(".")
+        return _count(table, source, via)
+    if kind == "cited":
+        return lambda cells, row: str(len(cells.dataset.incoming.get(
+            (table, row[cells.dataset.table(table).key or ""]), [])))
+    raise ValueError(f"index column of {table}: unknown kind {kind!r} ({argument!r})")
+
+
+def _sort_key(table: str) -> Callable[[Row], tuple[str, ...]]:
+    """The sort key of an index declared in the site spec ("~field" sorts case-blind)."""
+    fields = SPEC.sort_keys[table]
+    return lambda row: tuple(row.get(f[1:], "").casefold() if f.startswith("~")
+                             else row.get(f, "") for f in fields)
+
+
 COLUMNS: dict[str, list[Column]] = {
-    "actors": [("Name", _self("actors")), ("Kind", _text("actor_type")),
-               ("Country", _text("country")), ("Role at the time", _text("role")),
-               ("Statements", _count("actors", "statements", "speaker_id")),
-               ("Targeted by", _count("actors", "statement_targets", "actor_id"))],
-    "statements": [("Date", _date("date")), ("Speaker", _ref("speaker_id", "actors")),
-                   ("Kind", _text("kind")), ("Summary", _self("statements", "summary")),
-                   ("Language", _text("quote_language"))],
-    "incidents": [("Date", _date("date")), ("Incident", _self("incidents")),
-                  ("Type", _text("incident_type")), ("Place", _ref("place_id", "places")),
-                  ("Fatalities", _text("fatalities"))],
-    "sources": [("Published", _date("published")), ("Title", _self("sources")),
-                ("Publisher", _text("publisher")), ("Kind", _text("source_type")),
-                ("Copy", _text("copy_type")), ("Language", _text("language")),
-                ("Cited by", lambda cells, row: str(len(
-                    cells.dataset.incoming.get(("sources", row["source_id"]), []))))],
-}
+    table: [(heading, _column(table, kind, argument)) for heading, kind, argument in columns]
+    for table, columns in SPEC.index_columns.items()}
 SORT_KEYS: dict[str, Callable[[Row], tuple[str, ...]]] = {
-    "actors": lambda r: (r["name"].casefold(), r["actor_id"]),
-    "statements": lambda r: (r["date"], r["statement_id"]),
-    "incidents": lambda r: (r["date"], r["incident_id"]),
-    "sources": lambda r: (r["publisher"].casefold(), r["source_id"]),
-}
+    table: _sort_key(table) for table in SPEC.sort_keys}
 
 
 def index_page(dataset: Dataset, table: str) -> str:

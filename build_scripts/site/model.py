@@ -12,9 +12,10 @@ from typing import Any
 
 from build_scripts.load.package import Package, Row, Table
 from build_scripts.load.values import split_ids
+from build_scripts.site.spec import SPEC
 
 # The tables whose records each get a page of their own, at <table>/<id>/.
-RECORD_TABLES = ("actors", "statements", "incidents", "sources")
+RECORD_TABLES = SPEC.record_tables
 
 
 @dataclass(frozen=True)

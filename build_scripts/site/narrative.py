@@ -12,11 +12,10 @@ from build_scripts.load.package import Row
 from build_scripts.site.record_pages import quote_block
 from build_scripts.render.jinja import render
 from build_scripts.load.values import format_date
+from build_scripts.site.spec import SPEC
 
-# Incident types told on the statements-and-information track rather than on the ground.
-INFORMATION_TYPES = frozenset({"information-operation"})
-# Statement kinds that open a thread on the claims page even when nobody answered them.
-CLAIM_KINDS = frozenset({"accusation", "counter-accusation", "evidence-report"})
+INFORMATION_TYPES = SPEC.information_types
+CLAIM_KINDS = SPEC.claim_kinds
 MAX_DEPTH = 6  # deeper answers are shown at this indentation; threads here are short
 
 

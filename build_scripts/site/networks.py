@@ -13,12 +13,12 @@ import networkx as nx
 
 from build_scripts.site.model import Dataset
 from build_scripts.load.values import format_date
+from build_scripts.site.spec import SPEC
 
 # Okabe-Ito colours: distinguishable with colour-blindness, legible on light and dark schemes.
 PALETTE = ("#D55E00", "#0072B2", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442",
            "#999999")
-STANCE_COLOURS = {"accuses": "#D55E00", "rejects": "#0072B2", "supports": "#009E73",
-                  "addresses": "#CC79A7", "mentions": "#999999"}
+STANCE_COLOURS = SPEC.stance_colours
 LAYOUT_SEED = 2024  # any fixed seed: it only has to be the same on every build
 LAYOUT_SCALE = 900  # half-width of the drawing in vis-network's pixels
 # Kamada-Kawai spreads small graphs more evenly than a spring layout but needs all-pairs
