@@ -40,7 +40,8 @@ def format_json(problems: list[Problem], package_name: str) -> str:
     the pure-Python one, 5 s for 400,000 problems) and put on a line of its own.
     """
     head = json.dumps({"package": package_name, "valid": not problems}, ensure_ascii=False)
-    items = ",\n".join(json.dumps(p.to_dict(), ensure_ascii=False) for p in problems)
+    encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder, not one per problem
+    items = ",\n".join(encode(p.to_dict()) for p in problems)
     return head[:-1] + ', "problems": [' + ("\n" + items + "\n" if items else "") + "]}\n"
 
 
