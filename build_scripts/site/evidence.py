@@ -67,7 +67,8 @@ def record_support(dataset: Dataset, table: str, record_id: str) -> Support | No
     return Support(facts, tuple(dataset.excerpts.get((table, record_id), [])))
 
 
-def _names(dataset: Dataset, table: str, fields: list[str]) -> str:
+def fact_names(dataset: Dataset, table: str, fields: list[str]) -> str:
+    """The fields' titles, lower-case and escaped, joined by commas."""
     titles = [str(dataset.table(table).field(f).get("title", f)).lower() for f in fields]
     return ", ".join(markdown_text(t) for t in titles)
 
@@ -79,12 +80,12 @@ def badge(dataset: Dataset, table: str, support: Support, here: str) -> str:
         text = ("**Checked:** every fact of this record is stated in the words of a source it "
                 "cites (excerpts below)")
     elif support.status == "partly":
-        text = (f"**Partly checked:** the {_names(dataset, table, support.missing)} "
+        text = (f"**Partly checked:** the {fact_names(dataset, table, support.missing)} "
                 "rest on no excerpt of a cited source yet")
     else:
         text = "**Not yet checked:** no excerpt of a cited source is recorded for this record"
     if support.contradicted:
-        text += (f"; a cited source gives the {_names(dataset, table, support.contradicted)} "
+        text += (f"; a cited source gives the {fact_names(dataset, table, support.contradicted)} "
                  "differently (below)")
     return f'<p class="evidence-badge evidence-{support.status}" markdown>{text}; {how}.</p>'
 
@@ -94,7 +95,7 @@ def evidence_items(dataset: Dataset, table: str, support: Support, here: str) ->
     cells = Cells(dataset, here)
     items = []
     for excerpt in support.excerpts:
-        facts = _names(dataset, table, list(excerpt.fields))
+        facts = fact_names(dataset, table, list(excerpt.fields))
         verb = "states" if excerpt.stance == SUPPORTS else "**gives differently**"
         items.append(f"{cells.link('sources', excerpt.source_id)} {verb} the {facts}: "
                      f"“{markdown_text(excerpt.words)}”")

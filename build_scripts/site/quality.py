@@ -12,7 +12,7 @@ from build_scripts.load.values import split_ids
 from build_scripts.render.escape import markdown_text
 from build_scripts.render.jinja import render
 from build_scripts.site.cells import Cells, label
-from build_scripts.site.evidence import Support, fact_fields, record_support
+from build_scripts.site.evidence import Support, fact_fields, fact_names, record_support
 from build_scripts.site.model import Dataset
 
 PAGE = "data-quality.md"
@@ -58,12 +58,13 @@ def quality_page(dataset: Dataset) -> str:
         for record_id, support in supports.items():
             if support.status != "supported" or support.contradicted:
                 row = dataset.records[table][record_id]
-                missing = ", ".join(support.missing) or "none"
+                missing = fact_names(dataset, table, support.missing) or "none"
                 extra = (f"; given differently by a cited source: "
-                         f"{', '.join(support.contradicted)}" if support.contradicted else "")
+                         f"{fact_names(dataset, table, support.contradicted)}"
+                         if support.contradicted else "")
                 todo.append(f"{markdown_text(dataset.table(table).title)}: "
                             f"{cells.link(table, record_id, label(dataset, table, row))} "
-                            f"(no excerpt yet: {markdown_text(missing)}{markdown_text(extra)})")
+                            f"(no excerpt yet: {missing}{extra})")
     sources = dataset.rows("sources")
     kinds = Counter(s.get("source_type", "") for s in sources)
     facts = {
