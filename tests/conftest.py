@@ -97,3 +97,20 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
         if reporter is not None:
             reporter.write_line("Problem types registered but produced by no test: "
                                 + ", ".join(missing), red=True)
+
+
+# --- Mutation runs: MUTATE_CHECK=<module> drops one project check (see tests/mutate_checks.py)
+def _drop_check() -> None:
+    import os
+
+    name = os.environ.get("MUTATE_CHECK")
+    if not name:
+        return
+    from build_scripts.validate import checks
+
+    kept = tuple(c for c in checks.ALL_CHECKS if c.__module__.rsplit(".", 1)[-1] != name)
+    assert len(kept) == len(checks.ALL_CHECKS) - 1, f"no check module named {name}"
+    checks.ALL_CHECKS = kept
+
+
+_drop_check()
