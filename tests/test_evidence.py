@@ -87,3 +87,18 @@ def test_data_quality_page_counts_match_the_data(fixture_site: Path) -> None:
 
         assert (f"{title} {total} {share('supported')} {share('partly')} "
                 f"{share('unsupported')}") in text, title
+
+
+def test_search_index_leaves_out_excerpts_and_repeats(fixture_site: Path) -> None:
+    """Every page downloads the search index: excerpts, the field table, the citation and the
+    correction box stay out of it, while summaries and quotes stay searchable."""
+    import json
+
+    index = json.loads((fixture_site / "search" / "search_index.json").read_text("utf-8"))
+    locations = [doc["location"] for doc in index["docs"]]
+    for anchor in ("#where-each-fact-is-stated", "#all-fields", "#cite-this-record",
+                   "#something-wrong"):
+        assert not [loc for loc in locations if loc.endswith(anchor)], anchor
+    text = " ".join(doc["text"] for doc in index["docs"])
+    assert "The mayor spoke on Monday 4 March" not in text  # an excerpt
+    assert "opened the gates without warning us" in text  # the statement's quote

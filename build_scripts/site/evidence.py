@@ -105,4 +105,4 @@ def evidence_items(dataset: Dataset, table: str, support: Support, here: str) ->
 def evidence_section(dataset: Dataset, table: str, support: Support, here: str) -> Section:
     """The "Where each fact is stated" section of a record page."""
     return Section("Where each fact is stated", evidence_items(dataset, table, support, here),
-                   empty="No excerpt of a cited source is recorded yet.")
+                   empty="No excerpt of a cited source is recorded yet.", searchable=False)

@@ -36,7 +36,7 @@ SiteFiles = dict[str, str | bytes]
 
 def cite_block(package: Package, title: str, record_id: str, url: str) -> str:
     """The "cite this record" section appended to each record page."""
-    return ("\n## Cite this record\n\n"
+    return ("\n## Cite this record { data-search-exclude }\n\n"
             + markdown_text(record_citation(package, title, record_id, url)) + "\n")
 
 
@@ -49,7 +49,7 @@ def correction_block(table: str, record_id: str, repository: str, here: str) -> 
         link = f'<a href="{markdown_text(url)}">Suggest a correction</a>'
     else:
         link = f"[Suggest a correction]({relative(here, 'contributing.md')})"
-    return (f"\n## Something wrong?\n\n{link} to this record (table {markdown_text(table)}, "
+    return (f"\n## Something wrong? {{ data-search-exclude }}\n\n{link} to this record (table {markdown_text(table)}, "
             f"id {markdown_text(record_id)}), with the source that shows the right value.\n")
 
 

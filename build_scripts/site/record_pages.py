@@ -19,7 +19,8 @@ def _by_date(rows: list[Row], field: str = "date") -> list[Row]:
 
 def _fields_section(cells: Cells, table: str, row: Row) -> Section:
     return Section("All fields", table=Grid(["Field", "Value"],
-                                             [[k, v] for k, v in cells.field_rows(table, row)]))
+                                             [[k, v] for k, v in cells.field_rows(table, row)]),
+                   searchable=False)
 
 
 def statement_line(cells: Cells, row: Row) -> str:

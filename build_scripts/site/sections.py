@@ -22,3 +22,6 @@ class Section:
     table: Grid | None = None
     empty: str = "None recorded."
     body: str = ""  # pre-escaped Markdown shown before the items or table
+    # False keeps the section out of the search index (repeats of what the page says above,
+    # or long source excerpts): every page downloads the index, so it must stay small.
+    searchable: bool = True
