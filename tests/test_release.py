@@ -189,9 +189,10 @@ def test_release_command_writes_files_and_refuses_a_changed_same_version(
 
 def test_changelog_and_tombstone_from_snapshots_made_by_release(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """On a copy of the bundled package: release 1.0.1 with one new source (the release
-    command writes the snapshot), withdraw that source, then the generated changelog lists
-    1.0.0 → 1.0.1 and the withdrawal, and the source's address keeps a tombstone page."""
+    """On a copy of the bundled package: release the next patch version with one new source
+    (the release command writes the snapshot), withdraw that source, then the generated
+    changelog lists the new release and the withdrawal, and the source's address keeps a
+    tombstone page."""
     import shutil
 
     from build_scripts import cli
@@ -201,7 +202,10 @@ def test_changelog_and_tombstone_from_snapshots_made_by_release(
     shutil.copytree(BUNDLED, package)
     monkeypatch.chdir(tmp_path)
     descriptor = json.loads((package / "datapackage.json").read_text(encoding="utf-8"))
-    descriptor["version"] = "1.0.1"
+    last = descriptor["version"]
+    major, minor, patch = (int(part) for part in last.split("."))
+    version = f"{major}.{minor}.{patch + 1}"
+    descriptor["version"] = version
     (package / "datapackage.json").write_text(json.dumps(descriptor, indent=2),
                                               encoding="utf-8")
     sources = package / "data" / "sources.csv"
@@ -211,19 +215,20 @@ def test_changelog_and_tombstone_from_snapshots_made_by_release(
                        "https://example.org/test,,2024-06-01,day,2026-11-29,en,newspaper,"
                        "original,\n", encoding="utf-8")
     assert cli.main(["release", "--package", "datapackage", "--out", "dist"]) == 0
-    snapshot = package / "releases" / "1.0.1"
+    snapshot = package / "releases" / version
     assert (snapshot / "intro.md").is_file(), "the snapshot holds everything the descriptor names"
     releases, problems = load_releases(package)
     assert problems == []
-    assert [r.descriptor["version"] for r in releases] == ["1.0.0", "1.0.1"]
-    assert cli.main(["diff", "datapackage/releases/1.0.0", "datapackage"]) == 0
+    assert [r.descriptor["version"] for r in releases][-2:] == [last, version]
+    assert cli.main(["diff", f"datapackage/releases/{last}", "datapackage"]) == 0
     sources.write_text(original, encoding="utf-8")  # the new source is withdrawn
     files = generate_files(load_package(package), releases)
     changelog = unescape(str(files["changelog.md"]))  # Markdown escapes are references
-    assert "## 1.0.0 → 1.0.1" in changelog and "## 1.0.1 → unreleased changes" in changelog
+    assert f"## {last} → {version}" in changelog
+    assert f"## {version} → unreleased changes" in changelog
     assert f"added: [{new_id}]" in changelog and f"removed: [{new_id}]" in changelog
     tombstone = unescape(str(files[f"sources/{new_id}.md"]))
-    assert "This record was withdrawn" in tombstone and "1.0.1" in tombstone
+    assert "This record was withdrawn" in tombstone and version in tombstone
 
 
 def test_broken_snapshot_is_a_problem_not_a_silence(
