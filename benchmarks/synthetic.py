@@ -133,6 +133,14 @@ def make_package(out: Path, n: int, seed: int = 1) -> Path:
                                             evidence=_text(rng, 10), source_ids=cite())
     tables["relations"] = list(relations.values())
     tables["corrections"] = []
+    # One excerpt per statement and incident, from its first cited source, as the real
+    # package has (about one to four per record).
+    tables["evidence"] = [
+        dict(evidence_id=f"{table}-{row[key]}-1", table=table, record_id=row[key],
+             source_id=row["source_ids"].split(";")[0], stance="supports", fields="date",
+             excerpt=_text(rng, 20), read_on="2030-06-01")
+        for table, key in (("statements", "statement_id"), ("incidents", "incident_id"))
+        for row in tables[table]]
     (out / "data").mkdir(parents=True, exist_ok=True)
     (out / "datapackage.json").write_text(json.dumps(descriptor, indent=2) + "\n", encoding="utf-8")
     for name, rows in tables.items():
