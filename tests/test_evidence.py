@@ -102,3 +102,13 @@ def test_search_index_leaves_out_excerpts_and_repeats(fixture_site: Path) -> Non
     text = " ".join(doc["text"] for doc in index["docs"])
     assert "The mayor spoke on Monday 4 March" not in text  # an excerpt
     assert "opened the gates without warning us" in text  # the statement's quote
+
+
+def test_data_quality_list_is_capped_per_table() -> None:
+    """Past the limit, a table's pending records are counted, not listed one by one."""
+    from build_scripts.site.quality import quality_page
+
+    dataset = build_dataset(load_package(VALID))
+    page = unescape(quality_page(dataset, limit=1))
+    statements = [line for line in page.splitlines() if line.startswith("- Statements:")]
+    assert len(statements) == 2 and "and 2 more records" in statements[-1]

@@ -16,6 +16,9 @@ from build_scripts.site.evidence import Support, fact_fields, fact_names, record
 from build_scripts.site.model import Dataset
 
 PAGE = "data-quality.md"
+# Records listed per table under "Not yet fully checked": the whole list of a large package
+# would make one page of thousands of items; the rest are counted, and in the downloads.
+LIST_LIMIT = 200
 
 
 def _share(part: int, whole: int) -> str:
@@ -32,8 +35,8 @@ def _source_fields(dataset: Dataset, table: str) -> list[str]:
     return names
 
 
-def quality_page(dataset: Dataset) -> str:
-    """The data-quality page of the package."""
+def quality_page(dataset: Dataset, limit: int = LIST_LIMIT) -> str:
+    """The data-quality page of the package (at most ``limit`` records listed per table)."""
     cells = Cells(dataset, PAGE)
     rows, todo = [], []
     for table in dataset.package.tables:
@@ -55,16 +58,21 @@ def quality_page(dataset: Dataset) -> str:
                      _share(status["supported"], total), _share(status["partly"], total),
                      _share(status["unsupported"], total), str(disputed), str(excerpts),
                      f"{sum(cited) / total:.1f}" if total else "0"])
-        for record_id, support in supports.items():
-            if support.status != "supported" or support.contradicted:
-                row = dataset.records[table][record_id]
-                missing = fact_names(dataset, table, support.missing) or "none"
-                extra = (f"; given differently by a cited source: "
-                         f"{fact_names(dataset, table, support.contradicted)}"
-                         if support.contradicted else "")
-                todo.append(f"{markdown_text(dataset.table(table).title)}: "
-                            f"{cells.link(table, record_id, label(dataset, table, row))} "
-                            f"(no excerpt yet: {missing}{extra})")
+        pending = [(rid, s) for rid, s in supports.items()
+                   if s.status != "supported" or s.contradicted]
+        for record_id, support in pending[:limit]:
+            row = dataset.records[table][record_id]
+            missing = fact_names(dataset, table, support.missing) or "none"
+            extra = (f"; given differently by a cited source: "
+                     f"{fact_names(dataset, table, support.contradicted)}"
+                     if support.contradicted else "")
+            todo.append(f"{markdown_text(dataset.table(table).title)}: "
+                        f"{cells.link(table, record_id, label(dataset, table, row))} "
+                        f"(no excerpt yet: {missing}{extra})")
+        if len(pending) > limit:
+            todo.append(f"{markdown_text(dataset.table(table).title)}: and "
+                        f"{len(pending) - limit} more records (the evidence table in the "
+                        "downloads has every excerpt).")
     sources = dataset.rows("sources")
     kinds = Counter(s.get("source_type", "") for s in sources)
     facts = {
