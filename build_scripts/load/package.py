@@ -66,7 +66,6 @@ class Table:
     header: list[str] = field(default_factory=list)
     rows: list[Row] = field(default_factory=list)
     numbers: list[int] = field(default_factory=list)
-    lines: list[int] = field(default_factory=list)
     records: list[list[str]] = field(default_factory=list)
     record_lines: list[int] = field(default_factory=list)
     readable: bool = True
@@ -105,6 +104,18 @@ class Table:
         if isinstance(key, list) and len(key) == 1:
             key = key[0]
         return key if isinstance(key, str) else None
+
+    def references(self) -> list[tuple[str, str, bool]]:
+        """``(field, target table, is_list)`` for every reference the schema declares: its
+        single-field foreign keys and its ``x-list-reference`` (;-separated id) fields."""
+        refs = []
+        for fk in self.schema.get("foreignKeys", []):
+            if isinstance(fk.get("fields"), str):
+                refs.append((fk["fields"], fk["reference"].get("resource") or self.name, False))
+        for entry in self.schema.get("fields", []):
+            if "x-list-reference" in entry:
+                refs.append((entry["name"], entry["x-list-reference"]["resource"], True))
+        return refs
 
     def field(self, name: str) -> dict[str, Any]:
         """The schema entry of the field ``name`` (empty when absent)."""
@@ -411,14 +422,12 @@ def _read_table(root: Path, resource: dict[str, Any]) -> tuple[Table, list[Probl
         table.readable = False
         return table, problems
     width = len(table.header)
-    for number, (record, start) in enumerate(zip(table.records, table.record_lines,
-                                                 strict=True), start=2):
+    for number, record in enumerate(table.records, start=2):
         if not any(cell.strip() for cell in record):
             continue  # Frictionless reports the blank row; it holds no data to pass on
         table.rows.append(dict(zip(table.header, record + [""] * (width - len(record)),
                                    strict=False)))
         table.numbers.append(number)
-        table.lines.append(start)
     return table, []
 
 

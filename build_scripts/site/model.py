@@ -76,18 +76,6 @@ class Dataset:
         return out
 
 
-def _references(table: Table) -> list[tuple[str, str, bool]]:
-    """``(field, target table, is_list)`` for every reference declared by ``table``."""
-    refs = []
-    for fk in table.schema.get("foreignKeys", []):
-        if isinstance(fk.get("fields"), str):
-            refs.append((fk["fields"], fk["reference"]["resource"] or table.name, False))
-    for entry in table.schema.get("fields", []):
-        if "x-list-reference" in entry:
-            refs.append((entry["name"], entry["x-list-reference"]["resource"], True))
-    return refs
-
-
 def build_dataset(package: Package) -> Dataset:
     """Index the package's records by id and collect each record's incoming links."""
     dataset = Dataset(package)
@@ -100,7 +88,7 @@ def build_dataset(package: Package) -> Dataset:
     incoming: dict[tuple[str, str], list[Link]] = defaultdict(list)
     for name, table in package.tables.items():
         key = table.key
-        for field_name, target, is_list in _references(table):
+        for field_name, target, is_list in table.references():
             for index, row in enumerate(table.rows):
                 values = split_ids(row.get(field_name, "")) if is_list else [row.get(field_name, "")]
                 own_id = row.get(key, "") if key else f"#{index}"

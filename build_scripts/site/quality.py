@@ -25,16 +25,6 @@ def _share(part: int, whole: int) -> str:
     return f"{part} ({round(100 * part / whole)} %)" if whole else "0"
 
 
-def _source_fields(dataset: Dataset, table: str) -> list[str]:
-    """Fields of ``table`` that cite sources (a ;-list or a single id)."""
-    schema = dataset.table(table).schema
-    names = [f["name"] for f in schema.get("fields", [])
-             if f.get("x-list-reference", {}).get("resource") == "sources"]
-    names += [fk["fields"] for fk in schema.get("foreignKeys", [])
-              if fk["reference"].get("resource") == "sources" and isinstance(fk["fields"], str)]
-    return names
-
-
 def quality_page(dataset: Dataset, limit: int = LIST_LIMIT) -> str:
     """The data-quality page of the package (at most ``limit`` records listed per table)."""
     cells = Cells(dataset, PAGE)
@@ -50,7 +40,9 @@ def quality_page(dataset: Dataset, limit: int = LIST_LIMIT) -> str:
         status = Counter(s.status for s in supports.values())
         disputed = sum(1 for s in supports.values() if s.contradicted)
         excerpts = sum(len(s.excerpts) for s in supports.values())
-        cited = [len({v for f in _source_fields(dataset, table)
+        citing = [name for name, target, _ in dataset.table(table).references()
+                  if target == "sources"]
+        cited = [len({v for f in citing
                       for v in split_ids(dataset.records[table][rid].get(f, ""))})
                  for rid in supports]
         total = len(supports)

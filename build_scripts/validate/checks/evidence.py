@@ -17,19 +17,9 @@ from build_scripts.load.values import split_ids
 from build_scripts.validate.checks._common import problem, readable_tables, rows
 
 
-def source_fields(table: Table, source_resource: str) -> list[str]:
-    """Fields of ``table`` that cite rows of ``source_resource`` (single or ;-list)."""
-    names = [fk["fields"] for fk in table.schema.get("foreignKeys", [])
-             if isinstance(fk.get("fields"), str)
-             and fk["reference"].get("resource") == source_resource]
-    names += [f["name"] for f in table.schema.get("fields", [])
-              if f.get("x-list-reference", {}).get("resource") == source_resource]
-    return names
-
-
 def cited_sources(table: Table, row: Row, source_resource: str) -> set[str]:
     """Every source id the record ``row`` of ``table`` cites."""
-    return {value for name in source_fields(table, source_resource)
+    return {value for name, target, _ in table.references() if target == source_resource
             for value in split_ids(row.get(name, ""))}
 
 
